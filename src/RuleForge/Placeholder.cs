@@ -1,0 +1,1 @@
+namespace RuleForge; internal static class Placeholder { }

@@ -1,0 +1,2 @@
+namespace RuleForge.Tests;
+public class Smoke { [Xunit.Fact] public void Runs() => Xunit.Assert.True(true); }
