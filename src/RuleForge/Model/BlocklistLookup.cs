@@ -1,0 +1,8 @@
+namespace RuleForge.Model;
+
+/// <summary>What a blocklist is queried with.</summary>
+public enum BlocklistLookup
+{
+    ClientIp,
+    SenderDomain,
+}

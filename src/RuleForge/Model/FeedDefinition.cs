@@ -1,0 +1,19 @@
+using RuleForge.Diagnostics;
+
+namespace RuleForge.Model;
+
+/// <summary>An IP-range feed the policy reads.</summary>
+/// <param name="Id">Id that senders refer to.</param>
+/// <param name="File">Path relative to the policy file, as written.</param>
+/// <param name="FullPath">Absolute path used to read it.</param>
+/// <param name="Shape">aws, m365, text, or generic.</param>
+/// <param name="ItemsPath">Generic shape: dotted path to the array of rows.</param>
+/// <param name="CidrField">Generic shape: the row field that holds the CIDR or CIDRs.</param>
+public sealed record FeedDefinition(
+    string Id,
+    string File,
+    string FullPath,
+    string Shape,
+    string? ItemsPath,
+    string? CidrField,
+    SourceLocation Location);

@@ -1,1 +1,0 @@
-namespace RuleForge; internal static class Placeholder { }
