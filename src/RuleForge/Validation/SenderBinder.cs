@@ -1,0 +1,202 @@
+using RuleForge.Diagnostics;
+using RuleForge.Loading;
+using RuleForge.Model;
+using RuleForge.Net;
+
+namespace RuleForge.Validation;
+
+/// <summary>Binds the 'senders' list.</summary>
+internal static class SenderBinder
+{
+    public static List<TrustedSender> Bind(SyntaxNode node, ValueReader values, IReadOnlyList<FeedDefinition> feeds)
+    {
+        var senders = new List<TrustedSender>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var items = values.List(node, "senders", allowScalar: false);
+        if (items.Count == 0 && node is SequenceSyntax)
+        {
+            values.Diagnostics.Report(Messages.EmptyList, node.Location, "senders");
+        }
+
+        foreach (var item in items)
+        {
+            var sender = BindOne(item, values, feeds);
+            if (sender is null)
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue(sender.Id, out var line))
+            {
+                values.Diagnostics.Report(Messages.DuplicateId, sender.Location, sender.Id, line, "sender");
+                continue;
+            }
+
+            seen[sender.Id] = sender.Location.Line;
+            senders.Add(sender);
+        }
+
+        return senders;
+    }
+
+    private static TrustedSender? BindOne(SyntaxNode node, ValueReader values, IReadOnlyList<FeedDefinition> feeds)
+    {
+        var m = MappingReader.Open(node, values.Diagnostics, "a sender",
+            "id", "description", "domains", "authentication", "ranges", "credit");
+        if (m is null)
+        {
+            return null;
+        }
+
+        var id = m.Required("id") is { } i ? PolicyBinder.ReadId(values, i, "sender id") : null;
+        var description = m.Optional("description") is { } d ? values.Text(d, "description") : null;
+        var domains = m.Optional("domains") is { } ds
+            ? values.List(ds, "domains")
+                .Select(x => PolicyBinder.ReadDomain(values, x, "a domain", zone: false))
+                .OfType<string>().Distinct().ToList()
+            : [];
+        var auth = m.Optional("authentication") is { } a ? BindAuthentication(a, values, id ?? "?") : null;
+        var ranges = m.Optional("ranges") is { } r ? BindRanges(r, values, feeds, id ?? "?") : null;
+        var credit = m.Optional("credit") is { } c ? BindCredit(c, values) : Credit.Outrank;
+        if (id is null || credit is null)
+        {
+            return null;
+        }
+
+        if (auth is null && ranges is null && m.Optional("authentication") is null && m.Optional("ranges") is null)
+        {
+            values.Diagnostics.Report(Messages.NoTrustMechanism, m.Location, id);
+        }
+
+        if (auth is not null && domains.Count == 0 && m.Optional("domains") is null)
+        {
+            values.Diagnostics.Report(Messages.AuthNeedsDomains, m.Location, id);
+        }
+
+        if (ranges is { EnvelopeDomainRequired: true } && domains.Count == 0 && m.Optional("domains") is null)
+        {
+            values.Diagnostics.Report(Messages.DomainRangeNeedsDomains, m.Location, id);
+        }
+
+        return new TrustedSender(id, description, domains, auth, ranges, credit, m.Location);
+    }
+
+    private static AuthenticationRequirement? BindAuthentication(SyntaxNode node, ValueReader values, string id)
+    {
+        var m = MappingReader.Open(node, values.Diagnostics, "authentication", "match", "spf", "dkim", "dmarc");
+        if (m is null)
+        {
+            return null;
+        }
+
+        var all = m.Optional("match") is { } mt
+            ? values.Choice(mt, "authentication.match", ("all", (bool?)true), ("any", false))
+            : true;
+        var spf = m.Optional("spf") is { } s
+            ? values.Choice(s, "authentication.spf", ("pass", (bool?)true), ("off", false))
+            : false;
+        var dmarc = m.Optional("dmarc") is { } dm
+            ? values.Choice(dm, "authentication.dmarc", ("pass", (bool?)true), ("off", false))
+            : false;
+        IReadOnlyList<string>? dkim = null;
+        if (m.Optional("dkim") is { } dk)
+        {
+            dkim = dk switch
+            {
+                ScalarSyntax { Value: "aligned" } => [],
+                ScalarSyntax { Value: "off" } => null,
+                SequenceSyntax seq => seq.Items
+                    .Select(x => PolicyBinder.ReadDomain(values, x, "a DKIM signing domain", zone: false))
+                    .OfType<string>().ToList(),
+                _ => ReportDkim(dk, values),
+            };
+        }
+
+        if (all is null || spf is null || dmarc is null)
+        {
+            return null;
+        }
+
+        if (spf == false && dkim is null && dmarc == false)
+        {
+            values.Diagnostics.Report(Messages.NoAuthCheck, m.Location, id);
+            return null;
+        }
+
+        return new AuthenticationRequirement(all.Value, spf.Value, dkim, dmarc.Value);
+    }
+
+    private static IReadOnlyList<string>? ReportDkim(SyntaxNode node, ValueReader values)
+    {
+        var text = node is ScalarSyntax s ? s.Value : node.KindName;
+        values.Diagnostics.Report(Messages.InvalidChoice, node.Location, text, "authentication.dkim",
+            "Write 'aligned' (signed by the header From domain), 'off', or a list of signing domains.");
+        return null;
+    }
+
+    private static RangeTrust? BindRanges(SyntaxNode node, ValueReader values, IReadOnlyList<FeedDefinition> feeds, string id)
+    {
+        var m = MappingReader.Open(node, values.Diagnostics, "ranges",
+            "inline", "select", "envelope_domain_required", "acknowledge");
+        if (m is null)
+        {
+            return null;
+        }
+
+        var acknowledged = m.Optional("acknowledge") is { } ack
+            ? values.List(ack, "ranges.acknowledge")
+                .Select(x => values.Choice(x, "ranges.acknowledge",
+                    SpecialRanges.AcknowledgementWords.Select(w => (w, w)).ToArray()))
+                .OfType<string>().ToList()
+            : [];
+        var sources = new List<RangeSource>();
+        var needed = new HashSet<string>(StringComparer.Ordinal);
+        if (m.Optional("inline") is { } inline)
+        {
+            foreach (var item in values.List(inline, "ranges.inline"))
+            {
+                if (PolicyBinder.ReadNetwork(values, item, "a range") is { } network)
+                {
+                    var source = new RangeSource(network, "inline");
+                    needed.UnionWith(RangeChecks.Check(id, source, acknowledged, item.Location, values.Diagnostics));
+                    sources.Add(source);
+                }
+            }
+        }
+
+        var selections = m.Optional("select") is { } sel
+            ? values.List(sel, "ranges.select", allowScalar: false)
+                .Select(x => FeedBinder.BindSelection(x, values, feeds)).OfType<FeedSelection>().ToList()
+            : [];
+        var envelope = m.Optional("envelope_domain_required") is { } e
+            ? values.Boolean(e, "envelope_domain_required") ?? false
+            : false;
+        if (sources.Count == 0 && selections.Count == 0 && !values.Diagnostics.HasErrors)
+        {
+            values.Diagnostics.Report(Messages.EmptyList, m.Location, "ranges (inline or select)");
+        }
+
+        // Note: acknowledgements for feed ranges are checked again after resolution.
+        if (selections.Count == 0)
+        {
+            foreach (var word in acknowledged.Where(w => !needed.Contains(w)))
+            {
+                values.Diagnostics.Report(Messages.AckUnused, m.Location, word, id);
+            }
+        }
+
+        var networks = AddressSet.From(sources.Select(s => s.Network)).ToNetworks();
+        return new RangeTrust(networks, sources, selections, envelope, acknowledged);
+    }
+
+    private static Credit? BindCredit(SyntaxNode node, ValueReader values)
+    {
+        if (node is ScalarSyntax { Value: "outrank", IsQuoted: false })
+        {
+            return Credit.Outrank;
+        }
+
+        var value = values.Positive(node, "credit");
+        return value is null ? null : new Credit(value);
+    }
+}

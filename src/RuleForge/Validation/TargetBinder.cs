@@ -1,0 +1,208 @@
+using System.Text.RegularExpressions;
+using RuleForge.Diagnostics;
+using RuleForge.Loading;
+using RuleForge.Model;
+
+namespace RuleForge.Validation;
+
+/// <summary>Binds the 'targets' block: which daemons, which versions, which thresholds.</summary>
+internal static partial class TargetBinder
+{
+    /// <summary>Restriction lists RuleForge may place its checks in.</summary>
+    internal static readonly string[] RestrictionLists =
+        ["smtpd_client_restrictions", "smtpd_helo_restrictions", "smtpd_sender_restrictions",
+         "smtpd_recipient_restrictions"];
+
+    /// <summary>Site restrictions that may precede RuleForge's checks: none can be injected.</summary>
+    internal static readonly string[] SiteRestrictions =
+        ["permit_mynetworks", "permit_sasl_authenticated", "reject_unauth_destination",
+         "defer_unauth_destination", "reject_unauth_pipelining", "reject_non_fqdn_recipient",
+         "reject_unknown_recipient_domain", "reject_unlisted_recipient"];
+
+    public static Targets? Bind(SyntaxNode node, ValueReader values)
+    {
+        var targets = MappingReader.Open(node, values.Diagnostics, "targets", "postfix", "rspamd", "spamassassin");
+        if (targets is null)
+        {
+            return null;
+        }
+
+        var postfix = targets.Optional("postfix") is { } p ? BindPostfix(p, values) : null;
+        var rspamd = targets.Optional("rspamd") is { } r ? BindRspamd(r, values) : null;
+        var sa = targets.Optional("spamassassin") is { } s ? BindSpamAssassin(s, values) : null;
+        if (postfix is null && rspamd is null && sa is null && !values.Diagnostics.HasErrors)
+        {
+            values.Diagnostics.Report(Messages.NoTargets, targets.Location);
+        }
+
+        return new Targets(postfix, rspamd, sa);
+    }
+
+    private static PostfixTarget? BindPostfix(SyntaxNode node, ValueReader values)
+    {
+        var m = MappingReader.Open(node, values.Diagnostics, "targets.postfix",
+            "version", "restriction_list", "before", "postscreen", "table_directory");
+        if (m is null)
+        {
+            return null;
+        }
+
+        var version = ReadVersion(m.Required("version"), values, "Postfix", ["3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10"]);
+        var list = m.Optional("restriction_list") is { } l
+            ? values.Choice(l, "targets.postfix.restriction_list", RestrictionLists.Select(x => (x, x)).ToArray())
+            : "smtpd_recipient_restrictions";
+        var before = m.Optional("before") is { } b
+            ? values.List(b, "targets.postfix.before")
+                .Select(i => values.Choice(i, "a site restriction", SiteRestrictions.Select(x => (x, x)).ToArray()))
+                .OfType<string>().ToList()
+            : ["permit_mynetworks", "reject_unauth_destination"];
+        var postscreen = m.Optional("postscreen") is { } ps ? BindPostscreen(ps, values) : null;
+        var directory = m.Optional("table_directory") is { } td
+            ? ReadPath(td, values, "targets.postfix.table_directory")
+            : "/etc/postfix/ruleforge";
+        return version is null || list is null || directory is null
+            ? null
+            : new PostfixTarget(version, list, before, postscreen, directory);
+    }
+
+    private static PostscreenSettings? BindPostscreen(SyntaxNode node, ValueReader values)
+    {
+        var m = MappingReader.Open(node, values.Diagnostics, "targets.postfix.postscreen", "threshold", "action");
+        if (m is null)
+        {
+            return null;
+        }
+
+        var threshold = m.Required("threshold") is { } t ? values.Integer(t, "postscreen threshold", 1, 1000) : null;
+        var action = m.Optional("action") is { } a
+            ? values.Choice(a, "postscreen action", ("enforce", "enforce"), ("drop", "drop"), ("ignore", "ignore"))
+            : "enforce";
+        return threshold is null || action is null ? null : new PostscreenSettings(threshold.Value, action);
+    }
+
+    private static RspamdTarget? BindRspamd(SyntaxNode node, ValueReader values)
+    {
+        var m = MappingReader.Open(node, values.Diagnostics, "targets.rspamd",
+            "version", "actions", "disable_stock_rbls", "map_directory");
+        if (m is null)
+        {
+            return null;
+        }
+
+        var version = ReadVersion(m.Required("version"), values, "Rspamd", ["3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]);
+        double? greylist = null, addHeader = null, rewrite = null, reject = null;
+        if (m.Required("actions") is { } an
+            && MappingReader.Open(an, values.Diagnostics, "targets.rspamd.actions",
+                "greylist", "add_header", "rewrite_subject", "reject") is { } actions)
+        {
+            greylist = actions.Optional("greylist") is { } g ? values.Positive(g, "greylist threshold") : null;
+            addHeader = actions.Optional("add_header") is { } h ? values.Positive(h, "add_header threshold") : null;
+            rewrite = actions.Optional("rewrite_subject") is { } rs ? values.Positive(rs, "rewrite_subject threshold") : null;
+            reject = actions.Required("reject") is { } rj ? values.Positive(rj, "reject threshold") : null;
+            CheckOrder(values, actions.Location, ("greylist", greylist), ("add_header", addHeader),
+                ("rewrite_subject", rewrite), ("reject", reject));
+        }
+
+        var stock = m.Optional("disable_stock_rbls") is { } ds
+            ? values.List(ds, "targets.rspamd.disable_stock_rbls")
+                .Select(i => values.Scalar(i, "a stock rbl rule name"))
+                .OfType<ScalarSyntax>()
+                .Where(s => CheckRuleName(s, values))
+                .Select(s => s.Value).ToList()
+            : [];
+        var maps = m.Optional("map_directory") is { } md
+            ? ReadPath(md, values, "targets.rspamd.map_directory")
+            : "${LOCAL_CONFDIR}/local.d/ruleforge";
+        return version is null || reject is null || maps is null
+            ? null
+            : new RspamdTarget(version, greylist, addHeader, rewrite, reject.Value, stock, maps);
+    }
+
+    private static SpamAssassinTarget? BindSpamAssassin(SyntaxNode node, ValueReader values)
+    {
+        var m = MappingReader.Open(node, values.Diagnostics, "targets.spamassassin",
+            "version", "required_score", "plugin_directory");
+        if (m is null)
+        {
+            return null;
+        }
+
+        var version = ReadVersion(m.Required("version"), values, "SpamAssassin", ["3.4", "4.0"]);
+        var required = m.Required("required_score") is { } r ? values.Positive(r, "required_score") : null;
+        var plugins = m.Optional("plugin_directory") is { } pd
+            ? ReadPath(pd, values, "targets.spamassassin.plugin_directory")
+            : "/etc/spamassassin";
+        return version is null || required is null || plugins is null
+            ? null
+            : new SpamAssassinTarget(version, required.Value, plugins);
+    }
+
+    private static void CheckOrder(ValueReader values, SourceLocation at, params (string Name, double? Value)[] actions)
+    {
+        var present = actions.Where(a => a.Value is not null).ToList();
+        for (var i = 1; i < present.Count; i++)
+        {
+            if (present[i - 1].Value >= present[i].Value)
+            {
+                values.Diagnostics.Report(Messages.ThresholdOrder, at, present[i - 1].Name,
+                    present[i - 1].Value!, present[i].Name, present[i].Value!);
+            }
+        }
+    }
+
+    private static Version? ReadVersion(SyntaxNode? node, ValueReader values, string product, string[] supported)
+    {
+        var scalar = node is null ? null : values.Scalar(node, $"{product} version");
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        var text = scalar.Value;
+        var majorMinor = text.Split('.').Length > 2 ? string.Join('.', text.Split('.').Take(2)) : text;
+        if (supported.Contains(majorMinor) && Version.TryParse(majorMinor, out var version))
+        {
+            return version;
+        }
+
+        values.Diagnostics.Report(Messages.InvalidVersion, scalar.Location, text, product,
+            $"Supported: {string.Join(", ", supported)} (write it quoted, such as \"{supported[^1]}\").");
+        return null;
+    }
+
+    private static string? ReadPath(SyntaxNode node, ValueReader values, string what)
+    {
+        var scalar = values.Scalar(node, what);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (PathPattern().IsMatch(scalar.Value) && !scalar.Value.Contains("/../", StringComparison.Ordinal))
+        {
+            return scalar.Value.TrimEnd('/');
+        }
+
+        values.Diagnostics.Report(Messages.InvalidChoice, scalar.Location, scalar.Value, what,
+            "Write an absolute path of letters, digits, '/', '.', '_' and '-' (Rspamd may start with ${LOCAL_CONFDIR} or ${CONFDIR}).");
+        return null;
+    }
+
+    private static bool CheckRuleName(ScalarSyntax s, ValueReader values)
+    {
+        if (RuleName().IsMatch(s.Value))
+        {
+            return true;
+        }
+
+        values.Diagnostics.Report(Messages.InvalidChoice, s.Location, s.Value, "a stock rbl rule name",
+            "Write the rule's name as Rspamd's rbl.conf spells it, such as spamhaus.");
+        return false;
+    }
+
+    [GeneratedRegex(@"^(?:\$\{(?:LOCAL_CONFDIR|CONFDIR)\})?/[A-Za-z0-9/._-]{1,200}$")]
+    private static partial Regex PathPattern();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,62}$")]
+    private static partial Regex RuleName();
+}
