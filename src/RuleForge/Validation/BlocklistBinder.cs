@@ -108,10 +108,10 @@ internal static class BlocklistBinder
                 continue;
             }
 
-            if (last - first >= 256)
+            if (first >> 8 != last >> 8)
             {
                 values.Diagnostics.Report(Messages.InvalidListingCode, scalar.Location, scalar.Value,
-                    "a range may span at most 256 codes; list the codes the blocklist documents");
+                    "a range must stay within one 127.x.y.0/24; write one range per /24");
                 continue;
             }
 

@@ -121,7 +121,7 @@ internal static partial class TargetBinder
     private static SpamAssassinTarget? BindSpamAssassin(SyntaxNode node, ValueReader values)
     {
         var m = MappingReader.Open(node, values.Diagnostics, "targets.spamassassin",
-            "version", "required_score", "plugin_directory");
+            "version", "required_score", "plugin_directory", "disable_stock_rules");
         if (m is null)
         {
             return null;
@@ -132,9 +132,16 @@ internal static partial class TargetBinder
         var plugins = m.Optional("plugin_directory") is { } pd
             ? ReadPath(pd, values, "targets.spamassassin.plugin_directory")
             : "/etc/spamassassin";
+        var stock = m.Optional("disable_stock_rules") is { } ds
+            ? values.List(ds, "targets.spamassassin.disable_stock_rules")
+                .Select(i => values.Scalar(i, "a stock rule name"))
+                .OfType<ScalarSyntax>()
+                .Where(s => CheckRuleName(s, values))
+                .Select(s => s.Value).ToList()
+            : [];
         return version is null || required is null || plugins is null
             ? null
-            : new SpamAssassinTarget(version, required.Value, plugins);
+            : new SpamAssassinTarget(version, required.Value, plugins, stock);
     }
 
     private static void CheckOrder(ValueReader values, SourceLocation at, params (string Name, double? Value)[] actions)

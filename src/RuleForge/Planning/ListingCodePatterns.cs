@@ -1,0 +1,31 @@
+using RuleForge.Model;
+
+namespace RuleForge.Planning;
+
+/// <summary>Turns listing-code ranges into the filter syntax of each target.</summary>
+public static class ListingCodePatterns
+{
+    /// <summary>
+    /// Postfix d.d.d.d patterns, one per /24: 127.0.0.[2..11] or 127.0.1.[2;4..6].
+    /// Each range stays within one /24 (validation enforces it).
+    /// </summary>
+    public static IReadOnlyList<string> Postfix(IReadOnlyList<ListingCodeRange> ranges) =>
+        ranges.GroupBy(r => r.First >> 8)
+            .OrderBy(g => g.Key)
+            .Select(g =>
+            {
+                var parts = g.OrderBy(r => r.First)
+                    .Select(r => r.First == r.Last ? $"{r.First & 255}" : $"{r.First & 255}..{r.Last & 255}")
+                    .ToList();
+                var prefix = ListingCodeRange.Format(g.Key << 8);
+                prefix = prefix[..prefix.LastIndexOf('.')];
+                return parts.Count == 1 && !parts[0].Contains("..", StringComparison.Ordinal)
+                    ? $"{prefix}.{parts[0]}"
+                    : $"{prefix}.[{string.Join(';', parts)}]";
+            })
+            .ToList();
+
+    /// <summary>Every listing code as dotted text, in order (Rspamd returncodes, SpamAssassin subtests).</summary>
+    public static IReadOnlyList<string> Enumerate(IReadOnlyList<ListingCodeRange> ranges) =>
+        ranges.SelectMany(r => r.Addresses()).Distinct().Order().Select(ListingCodeRange.Format).ToList();
+}
