@@ -1,1 +1,8 @@
-return 0;
+namespace RuleForge.Cli;
+
+/// <summary>Entry point: a thin shell over <see cref="CliApp"/>.</summary>
+public static class Program
+{
+    /// <summary>Runs the command line and returns its exit code.</summary>
+    public static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error);
+}

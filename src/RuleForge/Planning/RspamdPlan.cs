@@ -4,7 +4,6 @@ namespace RuleForge.Planning;
 /// <param name="MapDirectory">How configuration files refer to the maps, e.g. ${LOCAL_CONFDIR}/local.d/ruleforge.</param>
 /// <param name="Maps">Map files to write under rspamd/local.d/ruleforge/.</param>
 /// <param name="Multimaps">multimap rules: client ranges and sender domains.</param>
-/// <param name="DkimRules">whitelist module rules that detect a valid DKIM signature by domain.</param>
 /// <param name="Composites">Trust rules that combine evidence, with their credit.</param>
 /// <param name="Blocklists">rbl module rules with explicit listing codes.</param>
 /// <param name="DisabledStockRbls">Stock rbl rules the policy turns off.</param>
@@ -14,7 +13,6 @@ public sealed record RspamdPlan(
     string MapDirectory,
     IReadOnlyList<MapFile> Maps,
     IReadOnlyList<RspamdMultimap> Multimaps,
-    IReadOnlyList<RspamdDkimRule> DkimRules,
     IReadOnlyList<RspamdComposite> Composites,
     IReadOnlyList<RspamdBlocklist> Blocklists,
     IReadOnlyList<string> DisabledStockRbls,

@@ -17,7 +17,6 @@ public static class RspamdPlanner
         var dir = target.MapDirectory;
         var maps = new List<MapFile>();
         var multimaps = new List<RspamdMultimap>();
-        var dkim = new List<RspamdDkimRule>();
         var composites = new List<RspamdComposite>();
         var trusts = new List<ScoredTrust>();
         foreach (var sender in policy.Senders)
@@ -37,7 +36,7 @@ public static class RspamdPlanner
 
             if (sender.Authentication is { } auth)
             {
-                PlanAuthentication(sender, auth, sym, credit, dir, multimaps, dkim, composites, trusts);
+                PlanAuthentication(sender, auth, sym, credit, dir, multimaps, composites, trusts);
             }
         }
 
@@ -49,7 +48,7 @@ public static class RspamdPlanner
         var scoring = new ContentScoring("rspamd", trusts,
             blocklists.Select(b => new ScoredBlocklist(b.BlocklistId, b.ListedSymbol, b.Score)).ToList(),
             target.Actions);
-        return new RspamdPlan(dir, maps, Distinct(multimaps), dkim, composites, blocklists,
+        return new RspamdPlan(dir, maps, Distinct(multimaps), composites, blocklists,
             target.DisableStockRbls, actions, scoring);
     }
 
@@ -80,8 +79,7 @@ public static class RspamdPlanner
 
     private static void PlanAuthentication(
         TrustedSender sender, AuthenticationRequirement auth, string sym, double credit, string dir,
-        List<RspamdMultimap> multimaps, List<RspamdDkimRule> dkim, List<RspamdComposite> composites,
-        List<ScoredTrust> trusts)
+        List<RspamdMultimap> multimaps, List<RspamdComposite> composites, List<ScoredTrust> trusts)
     {
         var clauses = new List<string>();
         if (auth.Spf)
@@ -98,10 +96,11 @@ public static class RspamdPlanner
 
         if (auth.Dkim)
         {
-            var signers = auth.DkimAligned ? sender.Domains : auth.DkimDomains!;
-            dkim.Add(new RspamdDkimRule($"RF_{sym}_DKIM", DomainPatterns.WithParents(signers),
-                $"RuleForge: valid DKIM signature by a domain of {sender.Id}"));
-            clauses.Add($"(RF_{sym}_DKIM & RF_{sym}_HDRFROM)");
+            // Note: DKIM_TRACE carries "domain:+" for every valid signature; matching its options
+            // names the signing domain, which R_DKIM_ALLOW alone would not.
+            var signers = DomainPatterns.WithParents(auth.DkimAligned ? sender.Domains : auth.DkimDomains!);
+            var valid = string.Join(" | ", signers.Select(d => $"DKIM_TRACE[{d}:+]"));
+            clauses.Add($"(({valid}) & RF_{sym}_HDRFROM)");
         }
 
         if (auth.Dmarc)

@@ -78,9 +78,13 @@ internal static class FeedBinder
         }
 
         var conditions = new List<FeedCondition>();
-        if (m.Optional("where") is { } w && MappingReader.Open(w, values.Diagnostics, "where") is not null)
+        if (m.Optional("where") is { } w && w is not MappingSyntax)
         {
-            foreach (var entry in ((MappingSyntax)w).Entries)
+            values.Diagnostics.Report(Messages.WrongType, w.Location, "where", "a mapping of field: value", w.KindName);
+        }
+        else if (m.Optional("where") is MappingSyntax where)
+        {
+            foreach (var entry in where.Entries)
             {
                 var negated = false;
                 var valueNode = entry.Value;

@@ -2,6 +2,7 @@ using RuleForge.Diagnostics;
 using RuleForge.Loading;
 using RuleForge.Model;
 using RuleForge.Net;
+using RuleForge.Pipeline;
 
 namespace RuleForge.Validation;
 
@@ -14,7 +15,7 @@ public static class PolicyBinder
     /// <summary>Loads and validates a policy file.</summary>
     /// <param name="path">The file to read.</param>
     /// <param name="displayPath">How the file is named in diagnostics and generated headers.</param>
-    public static ValidationResult Validate(string path, string displayPath)
+    public static ValidationResult Validate(string path, string displayPath, PolicyDefaults defaults)
     {
         var loaded = YamlLoader.LoadFile(path, displayPath);
         if (loaded.Root is null)
@@ -23,12 +24,13 @@ public static class PolicyBinder
         }
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        return Bind(loaded.Root, displayPath, directory, loaded.Diagnostics);
+        return Bind(loaded.Root, displayPath, directory, loaded.Diagnostics, defaults);
     }
 
     /// <summary>Validates an already loaded syntax tree.</summary>
     public static ValidationResult Bind(
-        SyntaxNode root, string displayPath, string policyDirectory, IReadOnlyList<Diagnostic> earlier)
+        SyntaxNode root, string displayPath, string policyDirectory, IReadOnlyList<Diagnostic> earlier,
+        PolicyDefaults defaults)
     {
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(earlier);
@@ -42,7 +44,7 @@ public static class PolicyBinder
 
         var name = top.Required("policy") is { } n ? ReadId(values, n, "policy") : null;
         var description = top.Optional("description") is { } d ? values.Text(d, "description") : null;
-        var targets = top.Required("targets") is { } t ? TargetBinder.Bind(t, values) : null;
+        var targets = top.Required("targets") is { } t ? TargetBinder.Bind(t, values, defaults) : null;
         var margin = ReadMargin(top.Optional("proof"), values);
         var relays = ReadRelays(top.Optional("site"), values);
         var feeds = top.Optional("feeds") is { } f

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using RuleForge.Diagnostics;
 using RuleForge.Loading;
 using RuleForge.Model;
+using RuleForge.Pipeline;
 
 namespace RuleForge.Validation;
 
@@ -19,7 +20,7 @@ internal static partial class TargetBinder
          "defer_unauth_destination", "reject_unauth_pipelining", "reject_non_fqdn_recipient",
          "reject_unknown_recipient_domain", "reject_unlisted_recipient"];
 
-    public static Targets? Bind(SyntaxNode node, ValueReader values)
+    public static Targets? Bind(SyntaxNode node, ValueReader values, PolicyDefaults defaults)
     {
         var targets = MappingReader.Open(node, values.Diagnostics, "targets", "postfix", "rspamd", "spamassassin");
         if (targets is null)
@@ -27,9 +28,9 @@ internal static partial class TargetBinder
             return null;
         }
 
-        var postfix = targets.Optional("postfix") is { } p ? BindPostfix(p, values) : null;
-        var rspamd = targets.Optional("rspamd") is { } r ? BindRspamd(r, values) : null;
-        var sa = targets.Optional("spamassassin") is { } s ? BindSpamAssassin(s, values) : null;
+        var postfix = targets.Optional("postfix") is { } p ? BindPostfix(p, values, defaults) : null;
+        var rspamd = targets.Optional("rspamd") is { } r ? BindRspamd(r, values, defaults) : null;
+        var sa = targets.Optional("spamassassin") is { } s ? BindSpamAssassin(s, values, defaults) : null;
         if (postfix is null && rspamd is null && sa is null && !values.Diagnostics.HasErrors)
         {
             values.Diagnostics.Report(Messages.NoTargets, targets.Location);
@@ -38,7 +39,7 @@ internal static partial class TargetBinder
         return new Targets(postfix, rspamd, sa);
     }
 
-    private static PostfixTarget? BindPostfix(SyntaxNode node, ValueReader values)
+    private static PostfixTarget? BindPostfix(SyntaxNode node, ValueReader values, PolicyDefaults defaults)
     {
         var m = MappingReader.Open(node, values.Diagnostics, "targets.postfix",
             "version", "restriction_list", "before", "postscreen", "table_directory");
@@ -59,7 +60,7 @@ internal static partial class TargetBinder
         var postscreen = m.Optional("postscreen") is { } ps ? BindPostscreen(ps, values) : null;
         var directory = m.Optional("table_directory") is { } td
             ? ReadPath(td, values, "targets.postfix.table_directory")
-            : "/etc/postfix/ruleforge";
+            : defaults.PostfixTableDirectory;
         return version is null || list is null || directory is null
             ? null
             : new PostfixTarget(version, list, before, postscreen, directory);
@@ -80,7 +81,7 @@ internal static partial class TargetBinder
         return threshold is null || action is null ? null : new PostscreenSettings(threshold.Value, action);
     }
 
-    private static RspamdTarget? BindRspamd(SyntaxNode node, ValueReader values)
+    private static RspamdTarget? BindRspamd(SyntaxNode node, ValueReader values, PolicyDefaults defaults)
     {
         var m = MappingReader.Open(node, values.Diagnostics, "targets.rspamd",
             "version", "actions", "disable_stock_rbls", "map_directory");
@@ -112,13 +113,13 @@ internal static partial class TargetBinder
             : [];
         var maps = m.Optional("map_directory") is { } md
             ? ReadPath(md, values, "targets.rspamd.map_directory")
-            : "${LOCAL_CONFDIR}/local.d/ruleforge";
+            : defaults.RspamdMapDirectory;
         return version is null || reject is null || maps is null
             ? null
             : new RspamdTarget(version, greylist, addHeader, rewrite, reject.Value, stock, maps);
     }
 
-    private static SpamAssassinTarget? BindSpamAssassin(SyntaxNode node, ValueReader values)
+    private static SpamAssassinTarget? BindSpamAssassin(SyntaxNode node, ValueReader values, PolicyDefaults defaults)
     {
         var m = MappingReader.Open(node, values.Diagnostics, "targets.spamassassin",
             "version", "required_score", "plugin_directory", "disable_stock_rules");
@@ -131,7 +132,7 @@ internal static partial class TargetBinder
         var required = m.Required("required_score") is { } r ? values.Positive(r, "required_score") : null;
         var plugins = m.Optional("plugin_directory") is { } pd
             ? ReadPath(pd, values, "targets.spamassassin.plugin_directory")
-            : "/etc/spamassassin";
+            : defaults.SpamAssassinDirectory;
         var stock = m.Optional("disable_stock_rules") is { } ds
             ? values.List(ds, "targets.spamassassin.disable_stock_rules")
                 .Select(i => values.Scalar(i, "a stock rule name"))

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using RuleForge.Cli.Commands;
+
+namespace RuleForge.Cli;
+
+/// <summary>
+/// The command line, runnable in-process: tests call <see cref="Run"/> with their own writers.
+/// Results go to <c>stdout</c>; diagnostics and progress to <c>stderr</c>.
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Parses and runs a command; returns the exit code (see <see cref="ExitCodes"/>).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var io = new CliIo(stdout, stderr);
+        var root = new RootCommand("RuleForge: compile a mail-filter trust policy for Postfix, Rspamd and SpamAssassin.");
+        root.Subcommands.Add(ValidateCommand.Create(io));
+        root.Subcommands.Add(BuildCommand.Create(io));
+        root.Subcommands.Add(VerifyCommand.Create(io));
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine($"ruleforge: {error.Message}");
+            }
+
+            stderr.WriteLine("Run 'ruleforge --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"ruleforge: internal error: {e.Message}");
+            if (args.Contains("--verbose"))
+            {
+                stderr.WriteLine(e.ToString());
+            }
+            else
+            {
+                stderr.WriteLine("This is a bug in RuleForge; run again with --verbose and report the output.");
+            }
+
+            return ExitCodes.Internal;
+        }
+    }
+}

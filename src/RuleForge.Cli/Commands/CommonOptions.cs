@@ -1,0 +1,63 @@
+using System.CommandLine;
+using RuleForge.Rendering;
+
+namespace RuleForge.Cli.Commands;
+
+/// <summary>Options several commands share.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Format()
+    {
+        var option = new Option<string>("--format")
+        {
+            Description = "Output format: text or json.",
+            DefaultValueFactory = _ => "text",
+        };
+        option.AcceptOnlyFromAmong("text", "json");
+        return option;
+    }
+
+    public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "Print errors only." };
+
+    public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "Print more detail, and stack traces on internal errors." };
+
+    public static Option<string?> Settings() => new("--settings") { Description = "JSON settings file (default: ./ruleforge.json when present)." };
+
+    public static Option<string?> Templates() => new("--templates") { Description = "Folder of templates that override the built-in ones." };
+
+    public static Argument<string> Policy() => new("policy") { Description = "The policy YAML file." };
+
+    /// <summary>The policy path as generated files and diagnostics name it: relative when inside the working folder.</summary>
+    public static string DisplayPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? Path.GetFileName(full)
+            : relative.Replace('\\', '/');
+    }
+
+    /// <summary>Settings with the command-line flags on top.</summary>
+    public static Settings LoadSettings(ParseResult result, Option<string?> settings, Option<string?>? templates = null)
+    {
+        var flags = new Dictionary<string, string?>();
+        if (templates is not null)
+        {
+            flags["Templates"] = result.GetValue(templates);
+        }
+
+        return Cli.Settings.Load(result.GetValue(settings), flags);
+    }
+
+    /// <summary>The template source for the settings, or null (reported) when the folder is missing.</summary>
+    public static TemplateSource? Templates(Settings settings, CliIo io)
+    {
+        if (settings.TemplateFolder is { } folder && !Directory.Exists(folder))
+        {
+            io.Error.WriteLine(Diagnostics.Messages.TemplateFolderMissing.At(Diagnostics.SourceLocation.OfFile(folder), folder));
+            return null;
+        }
+
+        return new TemplateSource(settings.TemplateFolder);
+    }
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Text.Json;
+using RuleForge.Diagnostics;
+using RuleForge.Pipeline;
+
+namespace RuleForge.Cli.Commands;
+
+/// <summary><c>ruleforge validate POLICY</c>: diagnostics only, nothing is written.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var policy = CommonOptions.Policy();
+        var format = CommonOptions.Format();
+        var quiet = CommonOptions.Quiet();
+        var settings = CommonOptions.Settings();
+        var command = new Command("validate", "Check a policy and report every problem.")
+        {
+            policy, format, quiet, settings,
+        };
+        command.SetAction(result =>
+        {
+            var path = result.GetValue(policy)!;
+            var loaded = CommonOptions.LoadSettings(result, settings);
+            var validation = BuildPipeline.Validate(path, CommonOptions.DisplayPath(path), loaded.Defaults);
+            var ok = validation.Policy is not null;
+            if (result.GetValue(format) == "json")
+            {
+                using var w = new Utf8JsonWriter(io.Out.AsStream(), new JsonWriterOptions { Indented = true });
+                w.WriteStartObject();
+                w.WriteBoolean("valid", ok);
+                DiagnosticPrinter.WriteJson(validation.Diagnostics, w);
+                w.WriteEndObject();
+                w.Flush();
+                io.Out.WriteLine();
+            }
+            else
+            {
+                DiagnosticPrinter.Print(validation.Diagnostics, io.Error, result.GetValue(quiet));
+                if (ok && !result.GetValue(quiet))
+                {
+                    io.Out.WriteLine($"{CommonOptions.DisplayPath(path)}: valid ({validation.Policy!.Senders.Count} senders, {validation.Policy.Blocklists.Count} blocklists)");
+                }
+            }
+
+            return ok ? ExitCodes.Ok : ExitCodes.Errors;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,69 @@
+using RuleForge.Diagnostics;
+using RuleForge.Model;
+using RuleForge.Planning;
+using RuleForge.Proof;
+using RuleForge.Rendering;
+using RuleForge.Resolution;
+using RuleForge.Validation;
+
+namespace RuleForge.Pipeline;
+
+/// <summary>
+/// Runs the stages in order (validate, resolve, plan, prove, render); each stage runs only on
+/// a clean result of the one before, and every diagnostic found so far is kept.
+/// </summary>
+public static class BuildPipeline
+{
+    /// <summary>Validates a policy file only.</summary>
+    public static ValidationResult Validate(string path, string displayPath, PolicyDefaults defaults) =>
+        PolicyBinder.Validate(path, displayPath, defaults);
+
+    /// <summary>Builds a policy file into rendered files and a proof.</summary>
+    public static BuildOutcome Build(string path, string displayPath, PolicyDefaults defaults, TemplateSource templates)
+    {
+        var validation = Validate(path, displayPath, defaults);
+        var diagnostics = new List<Diagnostic>(validation.Diagnostics);
+        if (validation.Policy is null)
+        {
+            return Fail(diagnostics);
+        }
+
+        var resolution = PolicyResolver.Resolve(validation.Policy);
+        diagnostics.AddRange(resolution.Diagnostics);
+        if (resolution.Policy is null)
+        {
+            return Fail(diagnostics, resolution.Selections);
+        }
+
+        var plan = Plan(resolution.Policy);
+        var proof = RankingProof.Prove(plan);
+        diagnostics.AddRange(proof.Diagnostics);
+        if (!proof.Holds || diagnostics.Exists(d => d.Severity == Severity.Error))
+        {
+            return new BuildOutcome(plan, proof, resolution.Selections, [], diagnostics);
+        }
+
+        var rendered = Renderer.Render(plan, proof, templates);
+        diagnostics.AddRange(rendered.Diagnostics);
+        if (rendered.Diagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            return new BuildOutcome(plan, proof, resolution.Selections, [], diagnostics);
+        }
+
+        var files = rendered.Files
+            .Append(new RenderedFile("proof.json", ProofJson.Write(plan, proof, resolution.Selections)))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ToList();
+        return new BuildOutcome(plan, proof, resolution.Selections, files, diagnostics);
+    }
+
+    /// <summary>Plans every enabled target of a resolved policy.</summary>
+    public static BuildPlan Plan(Policy policy) => new(
+        policy,
+        policy.Targets.Postfix is { } pf ? PostfixPlanner.Plan(policy, pf) : null,
+        policy.Targets.Rspamd is { } rs ? RspamdPlanner.Plan(policy, rs) : null,
+        policy.Targets.SpamAssassin is { } sa ? SpamAssassinPlanner.Plan(policy, sa) : null);
+
+    private static BuildOutcome Fail(List<Diagnostic> diagnostics, IReadOnlyList<SelectionReport>? selections = null) =>
+        new(null, null, selections ?? [], [], diagnostics);
+}

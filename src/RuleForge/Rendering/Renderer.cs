@@ -1,0 +1,112 @@
+using RuleForge.Diagnostics;
+using RuleForge.Planning;
+using RuleForge.Proof;
+using Scriban;
+using Scriban.Runtime;
+
+namespace RuleForge.Rendering;
+
+/// <summary>
+/// Prints a proven plan through Scriban templates. Templates receive the plan only; every
+/// decision was made before. Output paths mirror where files are installed.
+/// </summary>
+public static class Renderer
+{
+    /// <summary>Renders every file of the build, in path order.</summary>
+    public static RenderResult Render(BuildPlan plan, ProofResult proof, TemplateSource templates)
+    {
+        var diagnostics = new DiagnosticBag();
+        var files = new List<RenderedFile>();
+        var header = new FileHeader(TextEscaping.Comment(plan.Policy.SourceFile), plan.Policy.Name);
+        foreach (var (template, output, model) in Jobs(plan, proof))
+        {
+            var text = RenderOne(templates, template, model, header, diagnostics);
+            if (text is not null)
+            {
+                files.Add(new RenderedFile(output, text));
+            }
+        }
+
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return new RenderResult(diagnostics.HasErrors ? [] : files, diagnostics.Items);
+    }
+
+    private static IEnumerable<(string Template, string Output, object Model)> Jobs(BuildPlan plan, ProofResult proof)
+    {
+        if (plan.Postfix is { } pf)
+        {
+            yield return ("postfix/main.cf.sbn", "postfix/main.cf.fragment", pf);
+            var tables = pf.Postscreen is { } ps ? pf.Tables.Append(ps.AccessTable) : pf.Tables;
+            foreach (var table in tables)
+            {
+                yield return ("postfix/table.sbn", $"postfix/ruleforge/{table.FileName}", table);
+            }
+        }
+
+        if (plan.Rspamd is { } rs)
+        {
+            foreach (var name in new[] { "multimap", "composites", "rbl", "rbl_group", "actions" })
+            {
+                yield return ($"rspamd/{name}.conf.sbn", $"rspamd/local.d/{name}.conf", rs);
+            }
+
+            foreach (var map in rs.Maps)
+            {
+                yield return ("rspamd/map.sbn", $"rspamd/local.d/ruleforge/{map.FileName}", map);
+            }
+        }
+
+        if (plan.SpamAssassin is { } sa)
+        {
+            yield return ("spamassassin/ruleforge.pre.sbn", "spamassassin/ruleforge.pre", sa);
+            yield return ("spamassassin/ruleforge.cf.sbn", "spamassassin/ruleforge.cf", sa);
+            if (sa.PluginPath is not null)
+            {
+                yield return ("spamassassin/TrustedRelay.pm.sbn", "spamassassin/ruleforge/TrustedRelay.pm", sa);
+            }
+        }
+
+        yield return ("report/proof.md.sbn", "proof.md", new ReportModel(plan, proof));
+    }
+
+    private static string? RenderOne(
+        TemplateSource templates, string name, object model, FileHeader header, DiagnosticBag diagnostics)
+    {
+        var (text, display) = templates.Read(name);
+        var template = Template.Parse(text, display);
+        if (template.HasErrors)
+        {
+            foreach (var message in template.Messages)
+            {
+                diagnostics.Report(Messages.TemplateError, At(display, message.Span), display, message.Message);
+            }
+
+            return null;
+        }
+
+        var globals = new ScriptObject();
+        globals.Import(typeof(TemplateFunctions));
+        globals.Import(typeof(ReportFunctions));
+        globals.Import("file_header", new Func<string, string>(header.Lines));
+        globals.SetValue("model", model, true);
+        var context = new TemplateContext
+        {
+            StrictVariables = true,
+            LoopLimit = int.MaxValue,
+            NewLine = "\n",
+        };
+        context.PushGlobal(globals);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (Scriban.Syntax.ScriptRuntimeException e)
+        {
+            diagnostics.Report(Messages.TemplateError, At(display, e.Span), display, e.OriginalMessage);
+            return null;
+        }
+    }
+
+    private static SourceLocation At(string file, Scriban.Parsing.SourceSpan span) =>
+        new(file, span.Start.Line + 1, span.Start.Column + 1);
+}
