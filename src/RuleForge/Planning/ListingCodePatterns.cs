@@ -25,7 +25,22 @@ public static class ListingCodePatterns
             })
             .ToList();
 
-    /// <summary>Every listing code as dotted text, in order (Rspamd returncodes, SpamAssassin subtests).</summary>
+    /// <summary>Every listing code as dotted text, in order.</summary>
     public static IReadOnlyList<string> Enumerate(IReadOnlyList<ListingCodeRange> ranges) =>
         ranges.SelectMany(r => r.Addresses()).Distinct().Order().Select(ListingCodeRange.Format).ToList();
+
+    /// <summary>
+    /// Anchorable patterns for the codes with the dots written as <paramref name="dot"/>:
+    /// "%." gives Lua patterns for Rspamd returncodes, "\." regex alternatives for SpamAssassin.
+    /// </summary>
+    public static IReadOnlyList<string> Patterns(IReadOnlyList<ListingCodeRange> ranges, string dot) =>
+        ranges.OrderBy(r => r.First)
+            .SelectMany(r =>
+            {
+                var prefix = ListingCodeRange.Format(r.First);
+                prefix = prefix[..(prefix.LastIndexOf('.') + 1)].Replace(".", dot, StringComparison.Ordinal);
+                return DecimalRange.Patterns((int)(r.First & 255), (int)(r.Last & 255)).Select(p => prefix + p);
+            })
+            .Distinct()
+            .ToList();
 }

@@ -141,8 +141,7 @@ public static class RspamdPlanner
     private static RspamdBlocklist PlanBlocklist(Blocklist list, string? exempt)
     {
         var sym = Identifiers.ToSymbol(list.Id);
-        var codes = ListingCodePatterns.Enumerate(list.ListingCodes)
-            .Select(c => c.Replace(".", "%.", StringComparison.Ordinal)).ToList();
+        var codes = ListingCodePatterns.Patterns(list.ListingCodes, "%.");
         var selector = list.Checks == BlocklistLookup.SenderDomain ? "from('smtp'):domain" : null;
         return new RspamdBlocklist(list.Id, $"rf_{Identifiers.ToSnake(list.Id)}", $"RF_BL_{sym}_CHECK",
             $"RF_BL_{sym}", list.Zone, selector, codes, list.Act.RspamdScore!.Value,

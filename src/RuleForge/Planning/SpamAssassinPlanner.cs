@@ -162,8 +162,7 @@ public static class SpamAssassinPlanner
     private static void PlanBlocklist(Blocklist list, List<SaRule> rules, List<ScoredBlocklist> blocklists)
     {
         var sym = Identifiers.ToSymbol(list.Id);
-        var codes = ListingCodePatterns.Enumerate(list.ListingCodes)
-            .Select(c => c.Replace(".", @"\.", StringComparison.Ordinal));
+        var codes = ListingCodePatterns.Patterns(list.ListingCodes, @"\.");
         var subtest = $"^(?:{string.Join('|', codes)})$";
         var name = $"RF_BL_{sym}";
         var describe = $"RuleForge: listed in {list.Zone} ({list.Id})";
