@@ -89,6 +89,10 @@ public static class Messages
     public static readonly MessageTemplate DomainRangeNeedsDomains = new("RF1226", E,
         "sender '{0}' ties its ranges to its envelope domains but lists no domains", "List the domains, or set envelope_domain_required: false.");
 
+    public static readonly MessageTemplate NoDmarcInTarget = new("RF1227", E,
+        "sender '{0}' requires DMARC, which SpamAssassin {1} cannot check",
+        "Target SpamAssassin 4.0 (it has the DMARC plugin), or drop 'dmarc' from the sender's authentication.");
+
     // Resolution
     public static readonly MessageTemplate FeedUnreadable = new("RF1301", E,
         "cannot read feed '{0}' ({1}): {2}", "Check the feed's 'file' path; it is relative to the policy file.");

@@ -57,6 +57,14 @@ public static class PolicyBinder
             ? BlocklistBinder.Bind(b, values)
             : [];
 
+        if (targets?.SpamAssassin is { UsesWelcomelistNames: false } sa)
+        {
+            foreach (var sender in senders.Where(x => x.Authentication is { Dmarc: true }))
+            {
+                diagnostics.Report(Messages.NoDmarcInTarget, sender.Location, sender.Id, sa.Version);
+            }
+        }
+
         if (diagnostics.HasErrors || name is null || targets is null)
         {
             return new ValidationResult(null, diagnostics.Items);
