@@ -17,6 +17,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(io));
         root.Subcommands.Add(BuildCommand.Create(io));
         root.Subcommands.Add(VerifyCommand.Create(io));
+        root.Subcommands.Add(ExplainCommand.Create(io));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -26,7 +26,7 @@ internal static class ValidateCommand
             var ok = validation.Policy is not null;
             if (result.GetValue(format) == "json")
             {
-                using var w = new Utf8JsonWriter(io.Out.AsStream(), new JsonWriterOptions { Indented = true });
+                using var w = new Utf8JsonWriter(io.Out.AsStream(), new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
                 w.WriteStartObject();
                 w.WriteBoolean("valid", ok);
                 DiagnosticPrinter.WriteJson(validation.Diagnostics, w);

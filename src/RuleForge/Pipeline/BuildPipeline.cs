@@ -21,6 +21,34 @@ public static class BuildPipeline
     /// <summary>Builds a policy file into rendered files and a proof.</summary>
     public static BuildOutcome Build(string path, string displayPath, PolicyDefaults defaults, TemplateSource templates)
     {
+        var prepared = Prepare(path, displayPath, defaults);
+        if (prepared.Plan is not { } plan || !prepared.Succeeded)
+        {
+            return prepared;
+        }
+
+        var proof = prepared.Proof!;
+        var diagnostics = new List<Diagnostic>(prepared.Diagnostics);
+        var rendered = Renderer.Render(plan, proof, templates);
+        diagnostics.AddRange(rendered.Diagnostics);
+        if (rendered.Diagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            return new BuildOutcome(plan, proof, prepared.Selections, [], diagnostics);
+        }
+
+        var files = rendered.Files
+            .Append(new RenderedFile("proof.json", ProofJson.Write(plan, proof, prepared.Selections)))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ToList();
+        return new BuildOutcome(plan, proof, prepared.Selections, files, diagnostics);
+    }
+
+    /// <summary>
+    /// Validates, resolves, plans and proves without rendering: what explain and live
+    /// verification start from. The plan is null when validation or resolution failed.
+    /// </summary>
+    public static BuildOutcome Prepare(string path, string displayPath, PolicyDefaults defaults)
+    {
         var validation = Validate(path, displayPath, defaults);
         var diagnostics = new List<Diagnostic>(validation.Diagnostics);
         if (validation.Policy is null)
@@ -38,23 +66,7 @@ public static class BuildPipeline
         var plan = Plan(resolution.Policy);
         var proof = RankingProof.Prove(plan);
         diagnostics.AddRange(proof.Diagnostics);
-        if (!proof.Holds || diagnostics.Exists(d => d.Severity == Severity.Error))
-        {
-            return new BuildOutcome(plan, proof, resolution.Selections, [], diagnostics);
-        }
-
-        var rendered = Renderer.Render(plan, proof, templates);
-        diagnostics.AddRange(rendered.Diagnostics);
-        if (rendered.Diagnostics.Any(d => d.Severity == Severity.Error))
-        {
-            return new BuildOutcome(plan, proof, resolution.Selections, [], diagnostics);
-        }
-
-        var files = rendered.Files
-            .Append(new RenderedFile("proof.json", ProofJson.Write(plan, proof, resolution.Selections)))
-            .OrderBy(f => f.Path, StringComparer.Ordinal)
-            .ToList();
-        return new BuildOutcome(plan, proof, resolution.Selections, files, diagnostics);
+        return new BuildOutcome(plan, proof, resolution.Selections, [], diagnostics);
     }
 
     /// <summary>Plans every enabled target of a resolved policy.</summary>
