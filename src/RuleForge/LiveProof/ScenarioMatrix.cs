@@ -1,0 +1,215 @@
+using RuleForge.Explanation;
+using RuleForge.Live;
+using RuleForge.Model;
+using RuleForge.Net;
+using RuleForge.Planning;
+
+namespace RuleForge.LiveProof;
+
+/// <summary>
+/// Builds the scenario matrix for a policy: for every trusted sender and every blocklist,
+/// trusted and untrusted clients (IPv4 and IPv6), authenticated, unsigned, spoofed, DKIM from
+/// outside the ranges and DMARC-failing messages, against listing codes at both ends of each
+/// range, a code just outside it, and the error answers. Each scenario gets its own client IP
+/// so that one DNS server can hold every listing. SPF and DMARC outcomes follow from the DNS
+/// records the matrix publishes, exactly as the daemons will compute them.
+/// </summary>
+public sealed class ScenarioMatrix
+{
+    /// <summary>A domain that belongs to no trusted sender.</summary>
+    public const string StrangerDomain = "stranger.example.com";
+
+    private static readonly IpNetwork StrangerV4 = Parse("203.0.113.0/24");
+    private static readonly IpNetwork StrangerV6 = Parse("2001:db8:ffff::/48");
+
+    private readonly Policy _policy;
+    private readonly List<PlannedScenario> _scenarios = [];
+    private readonly Dictionary<string, UInt128> _next = new(StringComparer.Ordinal);
+    private readonly AddressSet _trustedSpace;
+
+    private ScenarioMatrix(Policy policy)
+    {
+        _policy = policy;
+        _trustedSpace = AddressSet.From(policy.Senders.Where(s => s.Ranges is not null).SelectMany(s => s.Ranges!.Networks));
+    }
+
+    /// <summary>The DNS records every scenario relies on.</summary>
+    public IReadOnlyList<DomainRecords> Domains { get; private set; } = [];
+
+    /// <summary>The scenarios, in a stable order.</summary>
+    public IReadOnlyList<PlannedScenario> Scenarios => _scenarios;
+
+    /// <summary>Generates the matrix for a resolved policy.</summary>
+    public static ScenarioMatrix For(BuildPlan plan)
+    {
+        var matrix = new ScenarioMatrix(plan.Policy);
+        matrix.Generate();
+        return matrix;
+    }
+
+    private void Generate()
+    {
+        var domains = new List<DomainRecords>
+        {
+            new(StrangerDomain, "v=spf1 -all", true, "v=DMARC1; p=reject", "192.0.2.254"),
+        };
+        foreach (var sender in _policy.Senders)
+        {
+            var domain = SenderDomain(sender);
+            var spf = sender.Ranges is { } r
+                ? "v=spf1 " + string.Join(' ', r.Networks.Select(n => (n.Family == IpFamily.V4 ? "ip4:" : "ip6:") + n)) + " -all"
+                : "v=spf1 -all";
+            domains.Add(new DomainRecords(domain, spf, true, "v=DMARC1; p=reject", "192.0.2.253"));
+            foreach (var list in _policy.Blocklists)
+            {
+                AddSenderBlocklist(sender, domain, list);
+            }
+
+            AddEveryListAtOnce(sender, domain);
+        }
+
+        foreach (var list in _policy.Blocklists)
+        {
+            AddStranger(list);
+        }
+
+        Domains = domains.DistinctBy(d => d.Domain).ToList();
+    }
+
+    private void AddSenderBlocklist(TrustedSender sender, string domain, Blocklist list)
+    {
+        var name = $"{sender.Id}-{list.Id}";
+        var first = list.ListingCodes[0].First;
+        foreach (var family in new[] { IpFamily.V4, IpFamily.V6 })
+        {
+            var v = family == IpFamily.V4 ? "v4" : "v6";
+            if (TrustedNetwork(sender, family) is { } net)
+            {
+                Add($"{name}-{v}-trusted-listed", "trusted range, authenticated, listed", sender, net, domain, domain, domain, list, first);
+                Add($"{name}-{v}-trusted-unsigned-listed", "trusted range, unsigned, listed", sender, net, domain, domain, null, list, first);
+                Add($"{name}-{v}-trusted-unlisted", "trusted range, authenticated, not listed", sender, net, domain, domain, domain, null, 0);
+                foreach (var code in EdgeCodes(list))
+                {
+                    Add($"{name}-{v}-trusted-code-{Code(code)}", $"trusted range, answer {Format(code)}", sender, net, domain, domain, domain, list, code);
+                }
+            }
+
+            var outside = family == IpFamily.V4 ? StrangerV4 : StrangerV6;
+            Add($"{name}-{v}-authenticated-outside-listed", "outside the ranges, SPF fail, DKIM and DMARC pass, listed", sender, outside, domain, domain, domain, list, first);
+            Add($"{name}-{v}-spoofed-listed", "trusted domain spoofed from outside, SPF fail, unsigned, listed", sender, outside, domain, domain, null, list, first);
+            Add($"{name}-{v}-dmarc-fail-listed", "trusted From, signed by another domain, SPF fail, DMARC fail, listed", sender, outside, domain, domain, StrangerDomain, list, first);
+            Add($"{name}-{v}-spoofed-unlisted", "trusted domain spoofed from outside, not listed", sender, outside, domain, domain, null, null, 0);
+        }
+    }
+
+    private void AddEveryListAtOnce(TrustedSender sender, string domain)
+    {
+        foreach (var family in new[] { IpFamily.V4, IpFamily.V6 })
+        {
+            var v = family == IpFamily.V4 ? "v4" : "v6";
+            if (TrustedNetwork(sender, family) is { } net)
+            {
+                Add($"{sender.Id}-all-lists-{v}-trusted", "trusted range, every blocklist lists it", sender, net, domain, domain, domain, null, 0, everyList: true);
+            }
+
+            var outside = family == IpFamily.V4 ? StrangerV4 : StrangerV6;
+            Add($"{sender.Id}-all-lists-{v}-spoofed", "spoofed from outside, every blocklist lists it", sender, outside, domain, domain, null, null, 0, everyList: true);
+        }
+    }
+
+    private void AddStranger(Blocklist list)
+    {
+        foreach (var (family, net) in new[] { (IpFamily.V4, StrangerV4), (IpFamily.V6, StrangerV6) })
+        {
+            var v = family == IpFamily.V4 ? "v4" : "v6";
+            var name = $"stranger-{list.Id}-{v}";
+            Add($"{name}-listed", "untrusted sender, listed", null, net, StrangerDomain, StrangerDomain, StrangerDomain, list, list.ListingCodes[0].First);
+            Add($"{name}-unlisted", "untrusted sender, not listed", null, net, StrangerDomain, StrangerDomain, StrangerDomain, null, 0);
+            foreach (var code in EdgeCodes(list))
+            {
+                Add($"{name}-code-{Code(code)}", $"untrusted sender, answer {Format(code)}", null, net, StrangerDomain, StrangerDomain, StrangerDomain, list, code);
+            }
+        }
+    }
+
+    // The last listing code, one code past the end of the first range, and the two error answers.
+    private static IEnumerable<uint> EdgeCodes(Blocklist list)
+    {
+        var last = list.ListingCodes[^1].Last;
+        var past = list.ListingCodes[0].Last + 1;
+        var codes = new List<uint> { last };
+        if (!list.IsListing(past) && (past & 255) != 0)
+        {
+            codes.Add(past);
+        }
+
+        codes.Add(0x7FFFFFFE); // 127.255.255.254: "query through a public resolver"
+        codes.Add(0x7FFFFFFF); // 127.255.255.255: "excessive queries"
+        return codes.Distinct();
+    }
+
+    private void Add(
+        string name, string description, TrustedSender? sender, IpNetwork network, string envelopeDomain,
+        string headerDomain, string? dkimDomain, Blocklist? list, uint code, bool everyList = false)
+    {
+        var ip = NextAddress(network);
+        var envelope = $"notify@{envelopeDomain}";
+        var header = $"notify@{headerDomain}";
+        var listings = new List<DnsListing>();
+        var answers = new Dictionary<string, uint>(StringComparer.Ordinal);
+        foreach (var l in everyList ? _policy.Blocklists : list is null ? [] : [list])
+        {
+            var answer = everyList ? l.ListingCodes[0].First : code;
+            var subject = l.Checks == BlocklistLookup.ClientIp ? IpNetwork.FormatAddress(network.Family, ip) : envelopeDomain;
+            listings.Add(new DnsListing(l.Zone, subject, Format(answer)));
+            answers[l.Zone] = answer;
+        }
+
+        var spfPass = sender?.Ranges is { } r && envelopeDomain == SenderDomain(sender)
+            && r.Networks.Any(n => n.Contains(network.Family, ip));
+        var spf = spfPass ? AuthResult.Pass : AuthResult.Fail;
+        var dkim = dkimDomain is null ? AuthResult.None : AuthResult.Pass;
+        var aligned = (spfPass && envelopeDomain == headerDomain) || dkimDomain == headerDomain;
+        var dmarc = aligned ? AuthResult.Pass : AuthResult.Fail;
+        var facts = new MessageFacts(network.Family, ip, envelope, header, spf, dkim, dkimDomain, dmarc, answers);
+        var scenario = new LiveScenario(name, IpNetwork.FormatAddress(network.Family, ip), envelope, header, dkimDomain, listings);
+        _scenarios.Add(new PlannedScenario(scenario, facts, description));
+    }
+
+    private UInt128 NextAddress(IpNetwork network)
+    {
+        var key = network.ToString();
+        var offset = _next.TryGetValue(key, out var n) ? n : 10;
+        while (true)
+        {
+            var candidate = network.First + offset;
+            offset++;
+            if (candidate > network.Last)
+            {
+                throw new InvalidOperationException($"the matrix ran out of addresses in {network}");
+            }
+
+            // Note: a stranger address must not fall into any trusted range of any sender.
+            if (network == StrangerV4 || network == StrangerV6
+                ? !_trustedSpace.Contains(network.Family, candidate)
+                : true)
+            {
+                _next[key] = offset;
+                return candidate;
+            }
+        }
+    }
+
+    private static IpNetwork? TrustedNetwork(TrustedSender sender, IpFamily family) =>
+        sender.Ranges?.Networks.FirstOrDefault(n => n.Family == family) is { Prefix: > 0 } n ? n : null;
+
+    private static string SenderDomain(TrustedSender sender) =>
+        sender.Domains.Count > 0 ? sender.Domains[0] : $"{sender.Id}.example.com";
+
+    private static string Format(uint code) => ListingCodeRange.Format(code);
+
+    private static string Code(uint code) => Format(code).Replace('.', '-');
+
+    private static IpNetwork Parse(string cidr) =>
+        IpNetwork.TryParse(cidr, out var n, out _) ? n : throw new InvalidOperationException(cidr);
+}
