@@ -25,6 +25,7 @@ public sealed class ScenarioMatrix
     private readonly Policy _policy;
     private readonly List<PlannedScenario> _scenarios = [];
     private readonly Dictionary<string, UInt128> _next = new(StringComparer.Ordinal);
+    private readonly HashSet<(IpFamily, UInt128)> _used = [];
     private readonly AddressSet _trustedSpace;
 
     private ScenarioMatrix(Policy policy)
@@ -63,6 +64,7 @@ public sealed class ScenarioMatrix
             foreach (var list in _policy.Blocklists)
             {
                 AddSenderBlocklist(sender, domain, list);
+                AddRangeEdges(sender, domain, list);
             }
 
             AddEveryListAtOnce(sender, domain);
@@ -95,10 +97,30 @@ public sealed class ScenarioMatrix
             }
 
             var outside = family == IpFamily.V4 ? StrangerV4 : StrangerV6;
+            Add($"{name}-{v}-authenticated-outside-unlisted", "outside the ranges, SPF fail, DKIM and DMARC pass, not listed", sender, outside, domain, domain, domain, null, 0);
+            Add($"{name}-{v}-dmarc-fail-unlisted", "trusted From, signed by another domain, SPF fail, DMARC fail, not listed", sender, outside, domain, domain, StrangerDomain, null, 0);
             Add($"{name}-{v}-authenticated-outside-listed", "outside the ranges, SPF fail, DKIM and DMARC pass, listed", sender, outside, domain, domain, domain, list, first);
             Add($"{name}-{v}-spoofed-listed", "trusted domain spoofed from outside, SPF fail, unsigned, listed", sender, outside, domain, domain, null, list, first);
             Add($"{name}-{v}-dmarc-fail-listed", "trusted From, signed by another domain, SPF fail, DMARC fail, listed", sender, outside, domain, domain, StrangerDomain, list, first);
             Add($"{name}-{v}-spoofed-unlisted", "trusted domain spoofed from outside, not listed", sender, outside, domain, domain, null, null, 0);
+        }
+    }
+
+    private void AddRangeEdges(TrustedSender sender, string domain, Blocklist list)
+    {
+        var code = list.ListingCodes[0].First;
+        var shift = (UInt128)_policy.Blocklists.ToList().IndexOf(list);
+        var index = 0;
+        foreach (var net in sender.Ranges?.Networks ?? [])
+        {
+            var name = $"{sender.Id}-{list.Id}-range{++index}";
+            Add($"{name}-first-listed", $"first address of {net}, authenticated, listed", sender, net, domain, domain, domain, list, code, at: net.First + shift);
+            Add($"{name}-last-listed", $"last address of {net}, authenticated, listed", sender, net, domain, domain, domain, list, code, at: net.Last - shift);
+            var past = net.Last + 1 + shift;
+            if (net.Last != (net.Family == IpFamily.V4 ? uint.MaxValue : UInt128.MaxValue) && !_trustedSpace.Contains(net.Family, past))
+            {
+                Add($"{name}-past-end-listed", $"first address after {net}, trusted domain, unsigned, listed", sender, net, domain, domain, null, list, code, at: past);
+            }
         }
     }
 
@@ -150,9 +172,14 @@ public sealed class ScenarioMatrix
 
     private void Add(
         string name, string description, TrustedSender? sender, IpNetwork network, string envelopeDomain,
-        string headerDomain, string? dkimDomain, Blocklist? list, uint code, bool everyList = false)
+        string headerDomain, string? dkimDomain, Blocklist? list, uint code, bool everyList = false, UInt128? at = null)
     {
-        var ip = NextAddress(network);
+        var ip = at ?? NextAddress(network);
+        if (!_used.Add((network.Family, ip)))
+        {
+            return;
+        }
+
         var envelope = $"notify@{envelopeDomain}";
         var header = $"notify@{headerDomain}";
         var listings = new List<DnsListing>();
@@ -190,9 +217,9 @@ public sealed class ScenarioMatrix
             }
 
             // Note: a stranger address must not fall into any trusted range of any sender.
-            if (network == StrangerV4 || network == StrangerV6
-                ? !_trustedSpace.Contains(network.Family, candidate)
-                : true)
+            var stranger = network == StrangerV4 || network == StrangerV6;
+            if (!_used.Contains((network.Family, candidate))
+                && (!stranger || !_trustedSpace.Contains(network.Family, candidate)))
             {
                 _next[key] = offset;
                 return candidate;
