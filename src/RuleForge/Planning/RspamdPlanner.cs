@@ -44,7 +44,13 @@ public static class RspamdPlanner
         var blocklists = policy.Blocklists.Where(b => b.Act.RspamdScore is not null)
             .Select(b => PlanBlocklist(b, exempt is null ? null : $"{dir}/{exempt}"))
             .ToList();
-        var actions = target.Actions.Select(a => new ActionThreshold(a.Action, a.Threshold)).ToList();
+        // Note: every action is written, so a stock threshold the policy leaves out (greylist at
+        // 4 in Debian's actions.conf) is turned off instead of silently undercutting the proof.
+        var actions = new (string, double?)[]
+        {
+            ("greylist", target.Greylist), ("add_header", target.AddHeader),
+            ("rewrite_subject", target.RewriteSubject), ("reject", target.Reject),
+        }.Select(a => new ActionThreshold(a.Item1, a.Item2)).ToList();
         var scoring = new ContentScoring("rspamd", trusts,
             blocklists.Select(b => new ScoredBlocklist(b.BlocklistId, b.ListedSymbol, b.Score)).ToList(),
             target.Actions);
