@@ -80,6 +80,14 @@ public static class YamlLoader
             reader.Diagnostics.Add(Messages.YamlSyntax.At(at, Describe(e)));
             return new LoadResult(null, reader.Diagnostics.Items);
         }
+        catch (Exception e) when (e.Source == "YamlDotNet" && e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // Note: YamlDotNet's scanner throws InvalidOperationException on some malformed
+            // input (an unclosed flow sequence followed by more keys); it is still a syntax error.
+            var at = reader.LastPosition;
+            reader.Diagnostics.Add(Messages.YamlSyntax.At(at, "the document is malformed after this point (an unclosed '[' or '{'?)"));
+            return new LoadResult(null, reader.Diagnostics.Items);
+        }
     }
 
     private static LoadResult Fail(Diagnostic diagnostic) => new(null, [diagnostic]);
@@ -95,6 +103,9 @@ public static class YamlLoader
     private sealed class EventReader(IParser parser, string file)
     {
         public DiagnosticBag Diagnostics { get; } = new();
+
+        /// <summary>Where the last event the parser delivered started.</summary>
+        public SourceLocation LastPosition { get; private set; } = new(file, 1, 1);
 
         public SyntaxNode? ReadStream()
         {
@@ -125,6 +136,7 @@ public static class YamlLoader
         private SyntaxNode ReadNode(int depth)
         {
             var start = parser.Current!.Start;
+            LastPosition = At(start);
             if (depth > MaxDepth)
             {
                 Diagnostics.Add(Messages.TooDeep.At(At(start), MaxDepth));
