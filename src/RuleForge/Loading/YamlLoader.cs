@@ -80,7 +80,8 @@ public static class YamlLoader
             reader.Diagnostics.Add(Messages.YamlSyntax.At(at, Describe(e)));
             return new LoadResult(null, reader.Diagnostics.Items);
         }
-        catch (Exception e) when (e.Source == "YamlDotNet" && e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        catch (Exception e) when (e.Source == "YamlDotNet"
+            && e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
             // Note: YamlDotNet's scanner throws InvalidOperationException on some malformed
             // input (an unclosed flow sequence followed by more keys); it is still a syntax error.
