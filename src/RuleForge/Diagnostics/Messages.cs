@@ -11,129 +11,230 @@ public static class Messages
     private const Severity W = Severity.Warning;
 
     // Loading
-    public static readonly MessageTemplate YamlSyntax = new("RF1001", E,
-        "YAML syntax error: {0}", "Fix the YAML at this position; indentation must use spaces, not tabs.");
-    public static readonly MessageTemplate DuplicateKey = new("RF1002", E,
-        "duplicate key '{0}' (first defined at line {1})", "Remove one of the two; YAML keys must be unique.");
-    public static readonly MessageTemplate AliasRefused = new("RF1003", E,
+    public static readonly MessageTemplate YamlSyntax = new(
+        "RF1001", E,
+        "YAML syntax error: {0}",
+        "Fix the YAML at this position; indentation must use spaces, not tabs.");
+    public static readonly MessageTemplate DuplicateKey = new(
+        "RF1002", E,
+        "duplicate key '{0}' (first defined at line {1})",
+        "Remove one of the two; YAML keys must be unique.");
+    public static readonly MessageTemplate AliasRefused = new(
+        "RF1003", E,
         "anchors and aliases ('{0}') are not allowed in a policy",
         "Write the value out; a policy is reviewed as text and aliases hide what it says.");
-    public static readonly MessageTemplate FileUnreadable = new("RF1004", E,
-        "cannot read '{0}': {1}", "Check that the file exists and is readable.");
-    public static readonly MessageTemplate NotUtf8 = new("RF1005", E,
-        "the file is not valid UTF-8 (first bad byte at offset {0})", "Save the file as UTF-8.");
-    public static readonly MessageTemplate TooDeep = new("RF1006", E,
-        "the document nests deeper than {0} levels", "A policy needs only a few levels; flatten the structure.");
-    public static readonly MessageTemplate TooLarge = new("RF1007", E,
-        "the file is {0} bytes, more than the limit of {1}", "Split the data out into a feed file.");
-    public static readonly MessageTemplate EmptyDocument = new("RF1008", E,
-        "the policy is empty", "Start from rules/efax.yaml.");
-    public static readonly MessageTemplate MultipleDocuments = new("RF1009", E,
-        "the file holds more than one YAML document", "Keep one policy per file.");
+    public static readonly MessageTemplate FileUnreadable = new(
+        "RF1004", E,
+        "cannot read '{0}': {1}",
+        "Check that the file exists and is readable.");
+    public static readonly MessageTemplate NotUtf8 = new(
+        "RF1005", E,
+        "the file is not valid UTF-8 (first bad byte at offset {0})",
+        "Save the file as UTF-8.");
+    public static readonly MessageTemplate TooDeep = new(
+        "RF1006", E,
+        "the document nests deeper than {0} levels",
+        "A policy needs only a few levels; flatten the structure.");
+    public static readonly MessageTemplate TooLarge = new(
+        "RF1007", E,
+        "the file is {0} bytes, more than the limit of {1}",
+        "Split the data out into a feed file.");
+    public static readonly MessageTemplate EmptyDocument = new(
+        "RF1008", E,
+        "the policy is empty",
+        "Start from rules/efax.yaml.");
+    public static readonly MessageTemplate MultipleDocuments = new(
+        "RF1009", E,
+        "the file holds more than one YAML document",
+        "Keep one policy per file.");
 
     // Validation
-    public static readonly MessageTemplate UnknownKey = new("RF1201", E,
-        "unknown key '{0}' in {1}", "{2}");
-    public static readonly MessageTemplate MissingKey = new("RF1202", E,
-        "{1} needs the key '{0}'", "Add '{0}:'; see the README's policy reference.");
-    public static readonly MessageTemplate WrongType = new("RF1203", E,
-        "'{0}' must be {1}, not {2}", "Write {0} as {1}.");
-    public static readonly MessageTemplate InvalidCidr = new("RF1204", E,
-        "'{0}' is not an IP network", "Write an IPv4 or IPv6 address with an optional prefix, such as 192.0.2.0/24 or 2001:db8::/32.");
-    public static readonly MessageTemplate InvalidDomain = new("RF1205", E,
-        "'{0}' is not a valid domain name: {1}", "Write a DNS name such as mail.example.com (international names are converted to their ASCII form).");
-    public static readonly MessageTemplate InvalidNumber = new("RF1206", E,
-        "'{0}' is not a finite number", "Write a number such as 5 or 6.5.");
-    public static readonly MessageTemplate InvalidChoice = new("RF1207", E,
-        "'{0}' is not a valid value for {1}", "{2}");
-    public static readonly MessageTemplate DuplicateId = new("RF1208", E,
-        "the id '{0}' is used twice (first at line {1})", "Give every {2} its own id.");
-    public static readonly MessageTemplate BroadRange = new("RF1209", E,
+    public static readonly MessageTemplate UnknownKey = new(
+        "RF1201", E,
+        "unknown key '{0}' in {1}",
+        "{2}");
+    public static readonly MessageTemplate MissingKey = new(
+        "RF1202", E,
+        "{1} needs the key '{0}'",
+        "Add '{0}:'; see the README's policy reference.");
+    public static readonly MessageTemplate WrongType = new(
+        "RF1203", E,
+        "'{0}' must be {1}, not {2}",
+        "Write {0} as {1}.");
+    public static readonly MessageTemplate InvalidCidr = new(
+        "RF1204", E,
+        "'{0}' is not an IP network",
+        "Write an IPv4 or IPv6 address with an optional prefix, such as 192.0.2.0/24 or 2001:db8::/32.");
+    public static readonly MessageTemplate InvalidDomain = new(
+        "RF1205", E,
+        "'{0}' is not a valid domain name: {1}",
+        "Write a DNS name such as mail.example.com (international names are converted to their ASCII form).");
+    public static readonly MessageTemplate InvalidNumber = new(
+        "RF1206", E,
+        "'{0}' is not a finite number",
+        "Write a number such as 5 or 6.5.");
+    public static readonly MessageTemplate InvalidChoice = new(
+        "RF1207", E,
+        "'{0}' is not a valid value for {1}",
+        "{2}");
+    public static readonly MessageTemplate DuplicateId = new(
+        "RF1208", E,
+        "the id '{0}' is used twice (first at line {1})",
+        "Give every {2} its own id.");
+    public static readonly MessageTemplate BroadRange = new(
+        "RF1209", E,
         "trusting {0} for sender '{1}' covers more than a /{2} (it holds {3} addresses)",
-        "Narrow the range, or add 'broad' to the sender's ranges.acknowledge list if this really is the provider's published range.");
-    public static readonly MessageTemplate SpecialRange = new("RF1210", E,
+        "Narrow the range, or add 'broad' to the sender's ranges.acknowledge list if this really is the provider's " +
+        "published range.");
+    public static readonly MessageTemplate SpecialRange = new(
+        "RF1210", E,
         "trusting {0} for sender '{1}' includes {2} address space ({3})",
         "Remove the range, or add '{4}' to the sender's ranges.acknowledge list if that is intended.");
-    public static readonly MessageTemplate HostBitsSet = new("RF1211", E,
-        "'{0}' has host bits set", "Did you mean {1}?");
-    public static readonly MessageTemplate InvalidListingCode = new("RF1212", E,
+    public static readonly MessageTemplate HostBitsSet = new(
+        "RF1211", E,
+        "'{0}' has host bits set",
+        "Did you mean {1}?");
+    public static readonly MessageTemplate InvalidListingCode = new(
+        "RF1212", E,
         "listing code '{0}' is not valid: {1}",
         "Write a 127.x.y.z address or a range such as 127.0.0.2-127.0.0.11, as the blocklist documents it.");
-    public static readonly MessageTemplate InvalidId = new("RF1213", E,
-        "'{0}' is not a valid id", "Use lower-case letters, digits and '-', starting with a letter, at most 40 characters.");
-    public static readonly MessageTemplate UnknownFeed = new("RF1214", E,
-        "no feed has the id '{0}'", "{1}");
-    public static readonly MessageTemplate InvalidZone = new("RF1215", E,
-        "'{0}' is not a valid DNS zone: {1}", "Write the blocklist's zone, such as zen.spamhaus.org.");
-    public static readonly MessageTemplate ThresholdOrder = new("RF1216", E,
-        "the {0} threshold ({1}) must be lower than the {2} threshold ({3})", "Order the thresholds from mildest to harshest action.");
-    public static readonly MessageTemplate NoTrustMechanism = new("RF1217", E,
-        "sender '{0}' has no way to be trusted", "Give it an 'authentication' block, 'ranges', or both.");
-    public static readonly MessageTemplate InvalidVersion = new("RF1218", E,
-        "'{0}' is not a supported {1} version", "{2}");
-    public static readonly MessageTemplate AuthNeedsDomains = new("RF1219", E,
-        "sender '{0}' requires authentication but lists no domains", "List the envelope and header From domains under 'domains'.");
-    public static readonly MessageTemplate EmptyList = new("RF1220", E,
-        "'{0}' must not be empty", "Add at least one entry, or remove the key.");
-    public static readonly MessageTemplate NoAuthCheck = new("RF1221", E,
-        "sender '{0}' has an authentication block with every check off", "Turn on spf, dkim or dmarc, or remove the block.");
-    public static readonly MessageTemplate ErrorCodeAsListing = new("RF1222", E,
+    public static readonly MessageTemplate InvalidId = new(
+        "RF1213", E,
+        "'{0}' is not a valid id",
+        "Use lower-case letters, digits and '-', starting with a letter, at most 40 characters.");
+    public static readonly MessageTemplate UnknownFeed = new(
+        "RF1214", E,
+        "no feed has the id '{0}'",
+        "{1}");
+    public static readonly MessageTemplate InvalidZone = new(
+        "RF1215", E,
+        "'{0}' is not a valid DNS zone: {1}",
+        "Write the blocklist's zone, such as zen.spamhaus.org.");
+    public static readonly MessageTemplate ThresholdOrder = new(
+        "RF1216", E,
+        "the {0} threshold ({1}) must be lower than the {2} threshold ({3})",
+        "Order the thresholds from mildest to harshest action.");
+    public static readonly MessageTemplate NoTrustMechanism = new(
+        "RF1217", E,
+        "sender '{0}' has no way to be trusted",
+        "Give it an 'authentication' block, 'ranges', or both.");
+    public static readonly MessageTemplate InvalidVersion = new(
+        "RF1218", E,
+        "'{0}' is not a supported {1} version",
+        "{2}");
+    public static readonly MessageTemplate AuthNeedsDomains = new(
+        "RF1219", E,
+        "sender '{0}' requires authentication but lists no domains",
+        "List the envelope and header From domains under 'domains'.");
+    public static readonly MessageTemplate EmptyList = new(
+        "RF1220", E,
+        "'{0}' must not be empty",
+        "Add at least one entry, or remove the key.");
+    public static readonly MessageTemplate NoAuthCheck = new(
+        "RF1221", E,
+        "sender '{0}' has an authentication block with every check off",
+        "Turn on spf, dkim or dmarc, or remove the block.");
+    public static readonly MessageTemplate ErrorCodeAsListing = new(
+        "RF1222", E,
         "listing code '{0}' of blocklist '{1}' lies in 127.255.255.0/24, where blocklists put error answers",
-        "Remove it: 127.255.255.254 means 'query through a public resolver' and 127.255.255.255 'excessive queries', not a listing.");
-    public static readonly MessageTemplate ScoreSign = new("RF1223", E,
-        "{0} must be greater than zero, not {1}", "Credits and blocklist weights are magnitudes; RuleForge applies the sign.");
-    public static readonly MessageTemplate NoTargets = new("RF1224", E,
-        "no target is enabled", "Enable at least one of postfix, rspamd, spamassassin under 'targets'.");
-    public static readonly MessageTemplate AckUnused = new("RF1225", W,
-        "acknowledgement '{0}' of sender '{1}' is not needed by any of its ranges", "Remove it so that a later change that needs it is reviewed.");
-    public static readonly MessageTemplate DomainRangeNeedsDomains = new("RF1226", E,
-        "sender '{0}' ties its ranges to its envelope domains but lists no domains", "List the domains, or set envelope_domain_required: false.");
+        "Remove it: 127.255.255.254 means 'query through a public resolver' and 127.255.255.255 'excessive " +
+        "queries', not a listing.");
+    public static readonly MessageTemplate ScoreSign = new(
+        "RF1223", E,
+        "{0} must be greater than zero, not {1}",
+        "Credits and blocklist weights are magnitudes; RuleForge applies the sign.");
+    public static readonly MessageTemplate NoTargets = new(
+        "RF1224", E,
+        "no target is enabled",
+        "Enable at least one of postfix, rspamd, spamassassin under 'targets'.");
+    public static readonly MessageTemplate AckUnused = new(
+        "RF1225", W,
+        "acknowledgement '{0}' of sender '{1}' is not needed by any of its ranges",
+        "Remove it so that a later change that needs it is reviewed.");
+    public static readonly MessageTemplate DomainRangeNeedsDomains = new(
+        "RF1226", E,
+        "sender '{0}' ties its ranges to its envelope domains but lists no domains",
+        "List the domains, or set envelope_domain_required: false.");
 
-    public static readonly MessageTemplate NoDmarcInTarget = new("RF1227", E,
+    public static readonly MessageTemplate NoDmarcInTarget = new(
+        "RF1227", E,
         "sender '{0}' requires DMARC, which SpamAssassin {1} cannot check",
         "Target SpamAssassin 4.0 (it has the DMARC plugin), or drop 'dmarc' from the sender's authentication.");
 
     // Resolution
-    public static readonly MessageTemplate FeedUnreadable = new("RF1301", E,
-        "cannot read feed '{0}' ({1}): {2}", "Check the feed's 'file' path; it is relative to the policy file.");
-    public static readonly MessageTemplate FeedParse = new("RF1302", E,
-        "feed '{0}' could not be read as {1}: {2}", "Check the feed's 'shape' and 'items' settings against the file.");
-    public static readonly MessageTemplate FeedFilterEmpty = new("RF1303", E,
-        "the selection for sender '{0}' from feed '{1}' keeps no row", "Run 'ruleforge feed show' on the feed to see the values that exist.");
-    public static readonly MessageTemplate FeedValueUnknown = new("RF1304", E,
-        "no row of feed '{0}' has {1} = '{2}'", "{3}");
-    public static readonly MessageTemplate FeedBadCidr = new("RF1305", E,
-        "feed '{0}' row {1}: '{2}' is not an IP network", "Fix or remove the row; RuleForge never guesses a range.");
-    public static readonly MessageTemplate FeedFieldUnknown = new("RF1306", E,
-        "feed '{0}' has no field '{1}'", "{2}");
+    public static readonly MessageTemplate FeedUnreadable = new(
+        "RF1301", E,
+        "cannot read feed '{0}' ({1}): {2}",
+        "Check the feed's 'file' path; it is relative to the policy file.");
+    public static readonly MessageTemplate FeedParse = new(
+        "RF1302", E,
+        "feed '{0}' could not be read as {1}: {2}",
+        "Check the feed's 'shape' and 'items' settings against the file.");
+    public static readonly MessageTemplate FeedFilterEmpty = new(
+        "RF1303", E,
+        "the selection for sender '{0}' from feed '{1}' keeps no row",
+        "Run 'ruleforge feed show' on the feed to see the values that exist.");
+    public static readonly MessageTemplate FeedValueUnknown = new(
+        "RF1304", E,
+        "no row of feed '{0}' has {1} = '{2}'",
+        "{3}");
+    public static readonly MessageTemplate FeedBadCidr = new(
+        "RF1305", E,
+        "feed '{0}' row {1}: '{2}' is not an IP network",
+        "Fix or remove the row; RuleForge never guesses a range.");
+    public static readonly MessageTemplate FeedFieldUnknown = new(
+        "RF1306", E,
+        "feed '{0}' has no field '{1}'",
+        "{2}");
 
     // Proof
-    public static readonly MessageTemplate TrustTooLate = new("RF1401", E,
-        "sender '{0}' is not protected from blocklist '{1}' in {2} at {3}: {4}", "Ways out: {5}.");
-    public static readonly MessageTemplate CreditTooSmall = new("RF1402", E,
+    public static readonly MessageTemplate TrustTooLate = new(
+        "RF1401", E,
+        "sender '{0}' is not protected from blocklist '{1}' in {2} at {3}: {4}",
+        "Ways out: {5}.");
+    public static readonly MessageTemplate CreditTooSmall = new(
+        "RF1402", E,
         "sender '{0}' ({1}) scores {2} in {3} when every blocklist fires, not below the {4} threshold {5}",
-        "Ways out: raise the sender's credit to at least {6}, use 'credit: outrank', lower blocklist scores, or lower proof.margin.");
-    public static readonly MessageTemplate TrustAfterBlocklist = new("RF1403", E,
-        "in {0}, the trust check for sender '{1}' comes after the blocklist check for '{2}'", "This is a RuleForge bug; please report it with the policy.");
-    public static readonly MessageTemplate OutsideRangesContentOnly = new("RF1404", W,
+        "Ways out: raise the sender's credit to at least {6}, use 'credit: outrank', lower blocklist scores, or " +
+        "lower proof.margin.");
+    public static readonly MessageTemplate TrustAfterBlocklist = new(
+        "RF1403", E,
+        "in {0}, the trust check for sender '{1}' comes after the blocklist check for '{2}'",
+        "This is a RuleForge bug; please report it with the policy.");
+    public static readonly MessageTemplate OutsideRangesContentOnly = new(
+        "RF1404", W,
         "mail from sender '{0}' that does not come from its ranges is protected from '{1}' only at the content stage",
         "That is expected when the sender may send from elsewhere; list more ranges to protect it at {2} too.");
 
     // Rendering and output
-    public static readonly MessageTemplate TemplateError = new("RF1501", E,
-        "template '{0}' failed: {1}", "Fix the template; the built-in ones are in src/RuleForge/Templates.");
-    public static readonly MessageTemplate OutputWrite = new("RF1502", E,
-        "cannot write the output to '{0}': {1}", "Check that the folder's parent exists and is writable; the old output is unchanged.");
-    public static readonly MessageTemplate TemplateFolderMissing = new("RF1503", E,
-        "the template folder '{0}' does not exist", "Pass a folder that holds rspamd/, spamassassin/ and postfix/ templates.");
+    public static readonly MessageTemplate TemplateError = new(
+        "RF1501", E,
+        "template '{0}' failed: {1}",
+        "Fix the template; the built-in ones are in src/RuleForge/Templates.");
+    public static readonly MessageTemplate OutputWrite = new(
+        "RF1502", E,
+        "cannot write the output to '{0}': {1}",
+        "Check that the folder's parent exists and is writable; the old output is unchanged.");
+    public static readonly MessageTemplate TemplateFolderMissing = new(
+        "RF1503", E,
+        "the template folder '{0}' does not exist",
+        "Pass a folder that holds rspamd/, spamassassin/ and postfix/ templates.");
 
     // Verification
-    public static readonly MessageTemplate DaemonMissing = new("RF1601", E,
-        "{0} is not installed ('{1}' not found)", "Install it: run scripts/install-daemons.sh as root.");
-    public static readonly MessageTemplate DaemonRejected = new("RF1602", E,
-        "{0} rejected the configuration: {1}", "Look at the named file; rebuild after fixing the policy or template.");
-    public static readonly MessageTemplate SandboxFailed = new("RF1603", E,
-        "the loopback-only sandbox could not start: {0}", "verify needs root and 'unshare' (util-linux) to make a network namespace.");
-    public static readonly MessageTemplate NotABuiltTree = new("RF1604", E,
-        "'{0}' is not a RuleForge output folder", "Pass the folder written by 'ruleforge build --out'.");
+    public static readonly MessageTemplate DaemonMissing = new(
+        "RF1601", E,
+        "{0} is not installed ('{1}' not found)",
+        "Install it: run scripts/install-daemons.sh as root.");
+    public static readonly MessageTemplate DaemonRejected = new(
+        "RF1602", E,
+        "{0} rejected the configuration: {1}",
+        "Look at the named file; rebuild after fixing the policy or template.");
+    public static readonly MessageTemplate SandboxFailed = new(
+        "RF1603", E,
+        "the loopback-only sandbox could not start: {0}",
+        "verify needs root and 'unshare' (util-linux) to make a network namespace.");
+    public static readonly MessageTemplate NotABuiltTree = new(
+        "RF1604", E,
+        "'{0}' is not a RuleForge output folder",
+        "Pass the folder written by 'ruleforge build --out'.");
 }
