@@ -52,6 +52,16 @@ internal static class CommonOptions
     /// <summary>The template source for the settings, or null (reported) when the folder is missing.</summary>
     public static TemplateSource? Templates(Settings settings, CliIo io)
     {
+        foreach (var problem in settings.Problems())
+        {
+            io.Error.WriteLine($"ruleforge: {problem}");
+        }
+
+        if (settings.Problems().Count > 0)
+        {
+            return null;
+        }
+
         if (settings.TemplateFolder is { } folder && !Directory.Exists(folder))
         {
             io.Error.WriteLine(Diagnostics.Messages.TemplateFolderMissing.At(Diagnostics.SourceLocation.OfFile(folder), folder));

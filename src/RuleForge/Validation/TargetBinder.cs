@@ -48,7 +48,8 @@ internal static partial class TargetBinder
             return null;
         }
 
-        var version = ReadVersion(m.Required("version"), values, "Postfix", ["3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10"]);
+        var version = ReadVersion(m.Required("version"), values, "Postfix",
+            ["3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10"]);
         var list = m.Optional("restriction_list") is { } l
             ? values.Choice(l, "targets.postfix.restriction_list", RestrictionLists.Select(x => (x, x)).ToArray())
             : "smtpd_recipient_restrictions";
@@ -90,15 +91,22 @@ internal static partial class TargetBinder
             return null;
         }
 
-        var version = ReadVersion(m.Required("version"), values, "Rspamd", ["3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]);
-        double? greylist = null, addHeader = null, rewrite = null, reject = null;
-        if (m.Required("actions") is { } an
+        var version = ReadVersion(m.Required("version"), values, "Rspamd",
+            ["3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]);
+
+        // Note: without an 'actions' block the thresholds come from settings (defaults: Debian's
+        // stock greylist 4, add_header 6, reject 15), so the proof still knows them.
+        double? greylist = defaults.Greylist, addHeader = defaults.AddHeader, rewrite = null, reject = defaults.Reject;
+        if (m.Optional("actions") is { } an
             && MappingReader.Open(an, values.Diagnostics, "targets.rspamd.actions",
                 "greylist", "add_header", "rewrite_subject", "reject") is { } actions)
         {
+            // Note: a policy's own actions block replaces the defaults whole.
             greylist = actions.Optional("greylist") is { } g ? values.Positive(g, "greylist threshold") : null;
             addHeader = actions.Optional("add_header") is { } h ? values.Positive(h, "add_header threshold") : null;
-            rewrite = actions.Optional("rewrite_subject") is { } rs ? values.Positive(rs, "rewrite_subject threshold") : null;
+            rewrite = actions.Optional("rewrite_subject") is { } rs
+                ? values.Positive(rs, "rewrite_subject threshold")
+                : null;
             reject = actions.Required("reject") is { } rj ? values.Positive(rj, "reject threshold") : null;
             CheckOrder(values, actions.Location, ("greylist", greylist), ("add_header", addHeader),
                 ("rewrite_subject", rewrite), ("reject", reject));
@@ -129,7 +137,7 @@ internal static partial class TargetBinder
         }
 
         var version = ReadVersion(m.Required("version"), values, "SpamAssassin", ["3.4", "4.0"]);
-        var required = m.Required("required_score") is { } r ? values.Positive(r, "required_score") : null;
+        var required = m.Optional("required_score") is { } r ? values.Positive(r, "required_score") : defaults.RequiredScore;
         var plugins = m.Optional("plugin_directory") is { } pd
             ? ReadPath(pd, values, "targets.spamassassin.plugin_directory")
             : defaults.SpamAssassinDirectory;
