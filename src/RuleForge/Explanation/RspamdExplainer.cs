@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using RuleForge.Planning;
 
 namespace RuleForge.Explanation;
@@ -71,8 +70,7 @@ public static class RspamdExplainer
             }
         }
 
-        var text = Model.ListingCodeRange.Format(answer);
-        return b.ReturnCodes.Any(p => Regex.IsMatch(text, "^" + p.Replace("%.", @"\.", StringComparison.Ordinal) + "$"));
+        return b.ReturnCodes.Contains(Model.ListingCodeRange.Format(answer));
     }
 
     private static bool Atom(string atom, HashSet<string> fired, MessageFacts facts)

@@ -5,7 +5,7 @@ namespace RuleForge.Planning;
 /// otherwise it names what is looked up. Only <see cref="ListedSymbol"/> scores; an answer
 /// outside <see cref="ReturnCodes"/> inserts nothing (unknown = false).
 /// </summary>
-/// <param name="ReturnCodes">Lua patterns, one per listing code, dots escaped.</param>
+/// <param name="ReturnCodes">Every listing code as a dotted address.</param>
 /// <param name="ExemptMapFile">Map of client ranges never queried, or null.</param>
 public sealed record RspamdBlocklist(
     string BlocklistId,

@@ -147,7 +147,10 @@ public static class RspamdPlanner
     private static RspamdBlocklist PlanBlocklist(Blocklist list, string? exempt)
     {
         var sym = Identifiers.ToSymbol(list.Id);
-        var codes = ListingCodePatterns.Patterns(list.ListingCodes, "%.");
+        // Note: plain addresses, one per listing code, mean the same to every Rspamd: 3.4 reads
+        // them as anchored Lua patterns (a dot matches itself in a dotted quad), later versions
+        // compare them for equality by default.
+        var codes = ListingCodePatterns.Enumerate(list.ListingCodes);
         var selector = list.Checks == BlocklistLookup.SenderDomain ? "from('smtp'):domain" : null;
         return new RspamdBlocklist(list.Id, $"rf_{Identifiers.ToSnake(list.Id)}", $"RF_BL_{sym}_CHECK",
             $"RF_BL_{sym}", list.Zone, selector, codes, list.Act.RspamdScore!.Value,
