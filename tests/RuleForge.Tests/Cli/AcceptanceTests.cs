@@ -20,7 +20,7 @@ public sealed class AcceptanceTests : IDisposable
 
         var result = Build(policy);
 
-        AssertFails(result, "RF1001", PolicyText.LineOf(policy, "\"3.4"), PolicyText.ColumnOf(policy, "\"3.4"));
+        AssertFailsAt(result, "RF1001", policy, "\"3.4");
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class AcceptanceTests : IDisposable
 
         var result = Build(policy);
 
-        AssertFails(result, "RF1204", PolicyText.LineOf(policy, "40.92.0.0/33"), PolicyText.ColumnOf(policy, "40.92.0.0/33"));
+        AssertFailsAt(result, "RF1204", policy, "40.92.0.0/33");
         Assert.Contains("'40.92.0.0/33' is not an IP network", result.Stderr, StringComparison.Ordinal);
     }
 
@@ -64,7 +64,7 @@ public sealed class AcceptanceTests : IDisposable
 
         var result = Build(policy);
 
-        AssertFails(result, "RF1205", PolicyText.LineOf(policy, "mail..example"), PolicyText.ColumnOf(policy, "mail..example"));
+        AssertFailsAt(result, "RF1205", policy, "mail..example");
     }
 
     [Fact]
@@ -74,13 +74,14 @@ public sealed class AcceptanceTests : IDisposable
 
         var result = Build(policy);
 
-        AssertFails(result, "RF1209", PolicyText.LineOf(policy, "40.92.0.0/15"), PolicyText.ColumnOf(policy, "40.92.0.0/15"));
+        AssertFailsAt(result, "RF1209", policy, "40.92.0.0/15");
     }
 
     [Fact]
     public void Build_AcceptsRangeBroaderThanSlash16_WhenAcknowledgedAsBroad()
     {
-        var policy = PolicyText.With("40.92.0.0/16, 2a01:111:f400::/48]", "40.92.0.0/15, 2a01:111:f400::/48]\n      acknowledge: [broad]");
+        var policy = PolicyText.With("40.92.0.0/16, 2a01:111:f400::/48]",
+            "40.92.0.0/15, 2a01:111:f400::/48]\n      acknowledge: [broad]");
 
         var result = Build(policy);
 
@@ -108,7 +109,7 @@ public sealed class AcceptanceTests : IDisposable
 
         var result = Build(policy);
 
-        AssertFails(result, "RF1211", PolicyText.LineOf(policy, "40.92.1.0/16"), PolicyText.ColumnOf(policy, "40.92.1.0/16"));
+        AssertFailsAt(result, "RF1211", policy, "40.92.1.0/16");
         Assert.Contains("Did you mean 40.92.0.0/16?", result.Stderr, StringComparison.Ordinal);
     }
 
@@ -122,7 +123,7 @@ public sealed class AcceptanceTests : IDisposable
 
         var result = Build(policy);
 
-        AssertFails(result, "RF1222", PolicyText.LineOf(policy, code), PolicyText.ColumnOf(policy, code));
+        AssertFailsAt(result, "RF1222", policy, code);
     }
 
     [Fact]
@@ -142,7 +143,7 @@ public sealed class AcceptanceTests : IDisposable
 
         var result = Build(policy);
 
-        AssertFails(result, "RF1003", PolicyText.LineOf(policy, "&d"), PolicyText.ColumnOf(policy, "&d"));
+        AssertFailsAt(result, "RF1003", policy, "&d");
     }
 
     [Fact]
@@ -226,6 +227,9 @@ public sealed class AcceptanceTests : IDisposable
         Assert.Contains($"policy.yaml:{line}:{column}: error {code}:", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("build failed; nothing was written.", result.Stderr, StringComparison.Ordinal);
     }
+
+    private static void AssertFailsAt(CliResult result, string code, string policy, string text) =>
+        AssertFails(result, code, PolicyText.LineOf(policy, text), PolicyText.ColumnOf(policy, text));
 
     private CliResult Build(string policy) =>
         CliRunner.Run("build", _temp.Write("policy.yaml", policy), "--out", _temp["out"]);

@@ -30,7 +30,8 @@ public sealed partial class RealWorldCaseTests : IDisposable
         Assert.Contains("sender 'partner'", line, StringComparison.Ordinal);
         Assert.Contains("blocklist 'zen'", line, StringComparison.Ordinal);
         Assert.Contains("in postfix at RCPT (smtpd_recipient_restrictions)", line, StringComparison.Ordinal);
-        Assert.Contains("hint: Ways out: list the sender's published IP ranges", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("hint: Ways out: list the sender's published IP ranges", result.Stderr,
+            StringComparison.Ordinal);
         Assert.False(Directory.Exists(_temp["out"]));
     }
 
@@ -58,7 +59,8 @@ public sealed partial class RealWorldCaseTests : IDisposable
         var built = Build(name);
         var mainCf = Parameters(built["postfix/main.cf.fragment"]);
 
-        foreach (var path in new[] { "postfix/main.cf.fragment", "rspamd/local.d/rbl.conf", "spamassassin/ruleforge.cf" })
+        string[] paths = ["postfix/main.cf.fragment", "rspamd/local.d/rbl.conf", "spamassassin/ruleforge.cf"];
+        foreach (var path in paths)
         {
             Assert.DoesNotContain("127.255.255", built[path], StringComparison.Ordinal);
             Assert.DoesNotContain(@"127\.255\.255", built[path], StringComparison.Ordinal);
@@ -86,7 +88,8 @@ public sealed partial class RealWorldCaseTests : IDisposable
         {
             var rule = "RF_BL_" + list.Id.ToUpperInvariant().Replace('-', '_');
             // The subtest is the last argument: check_rbl_sub(set, re) or check_rbl_envfrom(set, zone, re).
-            var line = Lines(cf).SingleOrDefault(l => l.StartsWith($"header   {rule} eval:", StringComparison.Ordinal));
+            var line = Lines(cf)
+                .SingleOrDefault(l => l.StartsWith($"header   {rule} eval:", StringComparison.Ordinal));
             Assert.True(line is not null, $"no eval rule {rule}");
             var regex = new Regex(QuotedArgumentPattern().Matches(line).Last().Groups[1].Value);
             AssertMatchesExactlyTheListingCodes(list, regex.IsMatch);
@@ -133,7 +136,8 @@ public sealed partial class RealWorldCaseTests : IDisposable
 
         foreach (var sender in built.Plan.Policy.Senders.Where(s => s.Ranges is not null))
         {
-            var clients = TableEntries(built[$"postfix/ruleforge/{sender.Id}.clients.cidr"]).Select(e => e.Key).ToList();
+            var clients = TableEntries(built[$"postfix/ruleforge/{sender.Id}.clients.cidr"])
+                .Select(e => e.Key).ToList();
             var map = Lines(built[$"rspamd/local.d/ruleforge/{sender.Id}.ip.map"]);
             var sa = Lines(built["spamassassin/ruleforge.cf"]);
             var saName = sender.Id.Replace('-', '_');
@@ -175,7 +179,8 @@ public sealed partial class RealWorldCaseTests : IDisposable
         new string[0])]
     [InlineData("dmarc: pass", new[] { "DMARC_POLICY_ALLOW" }, new[] { "R_SPF_ALLOW", "DKIM_TRACE[" })]
     [InlineData("dkim: [mailer.example.net]", new[] { "DKIM_TRACE[mailer.example.net:+]" }, new[] { "R_SPF_ALLOW" })]
-    public void C5_RspamdTrustComposite_RequiresTheAuthenticationSymbols(string checks, string[] present, string[] absent)
+    public void C5_RspamdTrustComposite_RequiresTheAuthenticationSymbols(
+        string checks, string[] present, string[] absent)
     {
         var policy = PolicyText.With("spf: pass, dkim: aligned", checks);
         var conf = Build(policy, isText: true)["rspamd/local.d/composites.conf"];
@@ -189,7 +194,8 @@ public sealed partial class RealWorldCaseTests : IDisposable
     [Fact]
     public void C5_EfaxTrustComposite_RequiresSpfDkimAndDmarc()
     {
-        var expression = CompositeExpression(Build("efax.yaml")["rspamd/local.d/composites.conf"], "RF_TRUST_EFAX_AUTH");
+        var conf = Build("efax.yaml")["rspamd/local.d/composites.conf"];
+        var expression = CompositeExpression(conf, "RF_TRUST_EFAX_AUTH");
 
         Assert.Contains("R_SPF_ALLOW", expression, StringComparison.Ordinal);
         Assert.Contains("DKIM_TRACE[inbound.efax.com:+]", expression, StringComparison.Ordinal);

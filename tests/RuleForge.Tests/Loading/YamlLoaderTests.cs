@@ -8,7 +8,8 @@ public class YamlLoaderTests
     [Fact]
     public void LoadText_KeepsTheLineAndColumnOfEveryValue()
     {
-        var result = YamlLoader.LoadText("policy: p\nsenders:\n  - id: efax\n    domains: [a.example, \"b.example\"]\n", "t.yaml");
+        const string Text = "policy: p\nsenders:\n  - id: efax\n    domains: [a.example, \"b.example\"]\n";
+        var result = YamlLoader.LoadText(Text, "t.yaml");
 
         var root = Assert.IsType<MappingSyntax>(result.Root);
         var senders = Assert.IsType<SequenceSyntax>(root.Find("senders")!.Value);

@@ -54,7 +54,8 @@ public sealed class TemplateOverrideTests : IDisposable
 
         Assert.False(outcome.Succeeded);
         Assert.Empty(outcome.Files);
-        Assert.Contains(outcome.Diagnostics, d => d.Code == "RF1501" && d.Message.Contains("main.cf.sbn", StringComparison.Ordinal));
+        Assert.Contains(outcome.Diagnostics,
+            d => d.Code == "RF1501" && d.Message.Contains("main.cf.sbn", StringComparison.Ordinal));
     }
 
     [Fact]

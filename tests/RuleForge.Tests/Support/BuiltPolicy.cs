@@ -41,6 +41,7 @@ public sealed class BuiltPolicy
     {
         var outcome = BuildPipeline.Build(path, display, new PolicyDefaults(), new TemplateSource(null));
         Assert.True(outcome.Succeeded, string.Join('\n', outcome.Diagnostics));
-        return new BuiltPolicy(outcome.Plan!, outcome.Files.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal));
+        var files = outcome.Files.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
+        return new BuiltPolicy(outcome.Plan!, files);
     }
 }

@@ -51,9 +51,10 @@ public static class PolicyText
 
     /// <summary>1-based line number of the first line that contains <paramref name="text"/>.</summary>
     public static int LineOf(string policy, string text) =>
-        1 + policy.Split('\n').Select((line, i) => (line, i)).First(l => l.line.Contains(text, StringComparison.Ordinal)).i;
+        1 + Array.FindIndex(policy.Split('\n'), l => l.Contains(text, StringComparison.Ordinal));
 
     /// <summary>1-based column where <paramref name="text"/> starts on its line.</summary>
     public static int ColumnOf(string policy, string text) =>
-        1 + policy.Split('\n').First(l => l.Contains(text, StringComparison.Ordinal)).IndexOf(text, StringComparison.Ordinal);
+        1 + policy.Split('\n').First(l => l.Contains(text, StringComparison.Ordinal))
+            .IndexOf(text, StringComparison.Ordinal);
 }
