@@ -14,7 +14,7 @@ public static class Messages
     public static readonly MessageTemplate YamlSyntax = new(
         "RF1001", E,
         "YAML syntax error: {0}",
-        "Fix the YAML at this position; indentation must use spaces, not tabs.");
+        "Fix the YAML at this position: check quotes, brackets and indentation (spaces, not tabs).");
     public static readonly MessageTemplate DuplicateKey = new(
         "RF1002", E,
         "duplicate key '{0}' (first defined at line {1})",

@@ -36,7 +36,25 @@ public static class RankingProof
             }
         }
 
+        WarnOutsideRanges(plan, obligations, diagnostics);
         return new ProofResult(obligations, diagnostics.Items);
+    }
+
+    // A sender trusted both by ranges and by authentication is protected from early rejects
+    // only when it sends from its ranges; say so once per sender and blocklist that rejects.
+    private static void WarnOutsideRanges(BuildPlan plan, List<Obligation> obligations, DiagnosticBag diagnostics)
+    {
+        foreach (var sender in plan.Policy.Senders.Where(s => s is { Ranges: not null, Authentication: not null }))
+        {
+            var early = obligations
+                .Where(o => o.SenderId == sender.Id && o.Target == "postfix" && o.Status == ObligationStatus.Proven)
+                .GroupBy(o => o.BlocklistId);
+            foreach (var group in early)
+            {
+                var stages = string.Join(" and ", group.Select(o => o.Stage.Split(' ')[0]).Distinct());
+                diagnostics.Report(Messages.OutsideRangesContentOnly, sender.Location, sender.Id, group.Key, stages);
+            }
+        }
     }
 
     private static void ProvePostscreen(

@@ -171,7 +171,9 @@ internal static class SenderBinder
         var envelope = m.Optional("envelope_domain_required") is { } e
             ? values.Boolean(e, "envelope_domain_required") ?? false
             : false;
-        if (sources.Count == 0 && selections.Count == 0 && !values.Diagnostics.HasErrors)
+        // Note: count what was written, not what parsed, so a bad entry is not also called "empty".
+        var written = Count(m.Optional("inline")) + Count(m.Optional("select"));
+        if (written == 0)
         {
             values.Diagnostics.Report(Messages.EmptyList, m.Location, "ranges (inline or select)");
         }
@@ -188,6 +190,13 @@ internal static class SenderBinder
         var networks = AddressSet.From(sources.Select(s => s.Network)).ToNetworks();
         return new RangeTrust(networks, sources, selections, envelope, acknowledged);
     }
+
+    private static int Count(SyntaxNode? node) => node switch
+    {
+        SequenceSyntax seq => seq.Items.Count,
+        ScalarSyntax { IsNull: true } or null => 0,
+        _ => 1,
+    };
 
     private static Credit? BindCredit(SyntaxNode node, ValueReader values)
     {
