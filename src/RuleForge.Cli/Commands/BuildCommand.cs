@@ -14,11 +14,16 @@ internal static class BuildCommand
     public static Command Create(CliIo io)
     {
         var policy = CommonOptions.Policy();
-        var output = new Option<string>("--out", "-o") { Description = "Folder to write the configuration into.", Required = true };
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "Folder to write the configuration into.",
+            Required = true,
+        };
         var quiet = CommonOptions.Quiet();
         var settings = CommonOptions.Settings();
         var templates = CommonOptions.Templates();
-        var command = new Command("build", "Compile a policy into Rspamd, SpamAssassin and Postfix configuration with its proof.")
+        var command = new Command(
+            "build", "Compile a policy into Rspamd, SpamAssassin and Postfix configuration with its proof.")
         {
             policy, output, quiet, settings, templates, CommonOptions.Verbose(),
         };
@@ -51,7 +56,8 @@ internal static class BuildCommand
             if (!result.GetValue(quiet))
             {
                 var proven = outcome.Proof!.Obligations.Count(o => o.Status == Proof.ObligationStatus.Proven);
-                io.Out.WriteLine($"wrote {outcome.Files.Count} files to {dir}; proof holds ({proven} obligations proven, see {dir}/proof.md)");
+                io.Out.WriteLine($"wrote {outcome.Files.Count} files to {dir}; " +
+                    $"proof holds ({proven} obligations proven, see {dir}/proof.md)");
             }
 
             return ExitCodes.Ok;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using RuleForge.Rendering;
 
 namespace RuleForge.Cli.Commands;
@@ -17,17 +18,30 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary>Indented JSON that keeps '&lt;' and quotes readable.</summary>
+    public static JsonWriterOptions JsonOptions { get; } = new()
+    {
+        Indented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "Print errors only." };
 
-    public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "Print more detail, and stack traces on internal errors." };
+    public static Option<bool> Verbose() =>
+        new("--verbose", "-v") { Description = "Print more detail, and stack traces on internal errors." };
 
-    public static Option<string?> Settings() => new("--settings") { Description = "JSON settings file (default: ./ruleforge.json when present)." };
+    public static Option<string?> Settings() =>
+        new("--settings") { Description = "JSON settings file (default: ./ruleforge.json when present)." };
 
-    public static Option<string?> Templates() => new("--templates") { Description = "Folder of templates that override the built-in ones." };
+    public static Option<string?> Templates() =>
+        new("--templates") { Description = "Folder of templates that override the built-in ones." };
 
     public static Argument<string> Policy() => new("policy") { Description = "The policy YAML file." };
 
-    /// <summary>The policy path as generated files and diagnostics name it: relative when inside the working folder.</summary>
+    /// <summary>
+    /// The policy path as generated files and diagnostics name it: relative when inside the
+    /// working folder, else the file name alone (no machine paths in output).
+    /// </summary>
     public static string DisplayPath(string path)
     {
         var full = Path.GetFullPath(path);
@@ -64,7 +78,8 @@ internal static class CommonOptions
 
         if (settings.TemplateFolder is { } folder && !Directory.Exists(folder))
         {
-            io.Error.WriteLine(Diagnostics.Messages.TemplateFolderMissing.At(Diagnostics.SourceLocation.OfFile(folder), folder));
+            var at = Diagnostics.SourceLocation.OfFile(folder);
+            io.Error.WriteLine(Diagnostics.Messages.TemplateFolderMissing.At(at, folder));
             return null;
         }
 

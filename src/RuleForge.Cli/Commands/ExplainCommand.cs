@@ -16,11 +16,22 @@ internal static class ExplainCommand
     public static Command Create(CliIo io)
     {
         var policy = CommonOptions.Policy();
-        var client = new Option<string>("--client-ip") { Description = "The connecting client's address.", Required = true };
+        var client = new Option<string>("--client-ip")
+        {
+            Description = "The connecting client's address.",
+            Required = true,
+        };
         var envelope = new Option<string>("--envelope-from") { Description = "MAIL FROM address.", Required = true };
-        var header = new Option<string?>("--header-from") { Description = "From: header address (default: the envelope sender)." };
+        var header = new Option<string?>("--header-from")
+        {
+            Description = "From: header address (default: the envelope sender).",
+        };
         var spf = Auth("--spf", "SPF result: pass, fail, softfail or none.", "pass", "fail", "softfail", "none");
-        var dkim = new Option<string>("--dkim") { Description = "DKIM: pass:<signing domain>, fail or none.", DefaultValueFactory = _ => "none" };
+        var dkim = new Option<string>("--dkim")
+        {
+            Description = "DKIM: pass:<signing domain>, fail or none.",
+            DefaultValueFactory = _ => "none",
+        };
         var dmarc = Auth("--dmarc", "DMARC result: pass, fail or none.", "pass", "fail", "none");
         var listed = new Option<string[]>("--listed")
         {
@@ -29,14 +40,16 @@ internal static class ExplainCommand
         };
         var format = CommonOptions.Format();
         var settings = CommonOptions.Settings();
-        var command = new Command("explain", "Predict, stage by stage, what Postfix, Rspamd and SpamAssassin do with one message.")
+        var command = new Command(
+            "explain", "Predict, stage by stage, what Postfix, Rspamd and SpamAssassin do with one message.")
         {
             policy, client, envelope, header, spf, dkim, dmarc, listed, format, settings,
         };
         command.SetAction(result =>
         {
             var path = result.GetValue(policy)!;
-            var prepared = BuildPipeline.Prepare(path, CommonOptions.DisplayPath(path), CommonOptions.LoadSettings(result, settings).Defaults);
+            var defaults = CommonOptions.LoadSettings(result, settings).Defaults;
+            var prepared = BuildPipeline.Prepare(path, CommonOptions.DisplayPath(path), defaults);
             DiagnosticPrinter.Print(prepared.Diagnostics, io.Error, quiet: true);
             if (prepared.Plan is not { } plan)
             {
@@ -51,7 +64,7 @@ internal static class ExplainCommand
             var explanation = Explainer.Explain(plan, facts);
             if (result.GetValue(format) == "json")
             {
-                using var w = new Utf8JsonWriter(io.Out.AsStream(), new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+                using var w = new Utf8JsonWriter(io.Out.AsStream(), CommonOptions.JsonOptions);
                 ExplanationWriter.WriteJson(explanation, w);
                 w.Flush();
                 io.Out.WriteLine();
@@ -74,8 +87,9 @@ internal static class ExplainCommand
     }
 
     private static bool TryFacts(
-        ParseResult result, Policy policy, CliIo io, out MessageFacts facts, Option<string> client, Option<string> envelope,
-        Option<string?> header, Option<string> spf, Option<string> dkim, Option<string> dmarc, Option<string[]> listed)
+        ParseResult result, Policy policy, CliIo io, out MessageFacts facts, Option<string> client,
+        Option<string> envelope, Option<string?> header, Option<string> spf, Option<string> dkim,
+        Option<string> dmarc, Option<string[]> listed)
     {
         facts = null!;
         if (!IpNetwork.TryParseAddress(result.GetValue(client)!, out var family, out var address))
@@ -119,7 +133,8 @@ internal static class ExplainCommand
 
     private static bool TryListing(string item, Policy policy, out string zone, out uint answer, out string error)
     {
-        var (name, code) = item.Contains('=', StringComparison.Ordinal) ? (item[..item.IndexOf('=', StringComparison.Ordinal)], item[(item.IndexOf('=', StringComparison.Ordinal) + 1)..]) : (item, null);
+        var eq = item.IndexOf('=', StringComparison.Ordinal);
+        var (name, code) = eq < 0 ? (item, (string?)null) : (item[..eq], item[(eq + 1)..]);
         var list = policy.Blocklists.FirstOrDefault(b => b.Id == name || b.Zone == name.TrimEnd('.'));
         zone = list?.Zone ?? name.TrimEnd('.').ToLowerInvariant();
         answer = 0;

@@ -26,7 +26,7 @@ internal static class ValidateCommand
             var ok = validation.Policy is not null;
             if (result.GetValue(format) == "json")
             {
-                using var w = new Utf8JsonWriter(io.Out.AsStream(), new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+                using var w = new Utf8JsonWriter(io.Out.AsStream(), CommonOptions.JsonOptions);
                 w.WriteStartObject();
                 w.WriteBoolean("valid", ok);
                 DiagnosticPrinter.WriteJson(validation.Diagnostics, w);
@@ -39,7 +39,9 @@ internal static class ValidateCommand
                 DiagnosticPrinter.Print(validation.Diagnostics, io.Error, result.GetValue(quiet));
                 if (ok && !result.GetValue(quiet))
                 {
-                    io.Out.WriteLine($"{CommonOptions.DisplayPath(path)}: valid ({validation.Policy!.Senders.Count} senders, {validation.Policy.Blocklists.Count} blocklists)");
+                    var p = validation.Policy!;
+                    io.Out.WriteLine($"{CommonOptions.DisplayPath(path)}: valid " +
+                        $"({p.Senders.Count} senders, {p.Blocklists.Count} blocklists)");
                 }
             }
 

@@ -11,7 +11,8 @@ internal static class VerifyCommand
         var dir = new Argument<string>("dir") { Description = "A folder written by 'ruleforge build'." };
         var quiet = CommonOptions.Quiet();
         var verbose = CommonOptions.Verbose();
-        var command = new Command("verify", "Lint a built tree with the real Rspamd, SpamAssassin and Postfix, in a loopback-only sandbox.")
+        var command = new Command(
+            "verify", "Lint a built tree with the real Rspamd, SpamAssassin and Postfix, in a loopback-only sandbox.")
         {
             dir, quiet, verbose,
         };

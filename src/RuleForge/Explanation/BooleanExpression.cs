@@ -69,6 +69,8 @@ public static class BooleanExpression
         }
     }
 
+    private static bool EndsAtom(char c) => char.IsWhiteSpace(c) || c is '&' or '|' or '(' or ')' or '!';
+
     private static List<string> Tokenize(string text)
     {
         var tokens = new List<string>();
@@ -94,7 +96,7 @@ public static class BooleanExpression
             {
                 var start = i;
                 var depth = 0;
-                while (i < text.Length && (depth > 0 || (!char.IsWhiteSpace(text[i]) && text[i] is not ('&' or '|' or '(' or ')' or '!'))))
+                while (i < text.Length && (depth > 0 || !EndsAtom(text[i])))
                 {
                     depth += text[i] == '[' ? 1 : text[i] == ']' ? -1 : 0;
                     i++;

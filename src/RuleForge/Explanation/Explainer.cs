@@ -18,7 +18,8 @@ public static class Explainer
         return new Explanation(facts, postscreen, smtpd, rspamd, sa, Fate(postscreen, smtpd, rspamd, sa));
     }
 
-    private static string Fate(StageDecision? postscreen, StageDecision? smtpd, ContentVerdict? rspamd, ContentVerdict? sa)
+    private static string Fate(
+        StageDecision? postscreen, StageDecision? smtpd, ContentVerdict? rspamd, ContentVerdict? sa)
     {
         if (postscreen?.Decision == "reject")
         {

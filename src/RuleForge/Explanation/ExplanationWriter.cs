@@ -10,8 +10,9 @@ public static class ExplanationWriter
     public static void WriteText(Explanation e, TextWriter w)
     {
         var f = e.Facts;
+        var signer = f.DkimDomain is null ? "" : " d=" + f.DkimDomain;
         w.WriteLine($"message: client {f.ClientIp}, envelope <{f.EnvelopeFrom}>, From <{f.HeaderFrom}>, " +
-            $"SPF {Word(f.Spf)}, DKIM {Word(f.Dkim)}{(f.DkimDomain is null ? "" : " d=" + f.DkimDomain)}, DMARC {Word(f.Dmarc)}");
+            $"SPF {Word(f.Spf)}, DKIM {Word(f.Dkim)}{signer}, DMARC {Word(f.Dmarc)}");
         foreach (var d in new[] { e.Postscreen, e.Smtpd }.OfType<StageDecision>())
         {
             w.WriteLine($"{d.Target} {d.Stage}: {d.Decision.ToUpperInvariant()} - {d.Reason}");
@@ -19,7 +20,9 @@ public static class ExplanationWriter
 
         foreach (var v in new[] { e.Rspamd, e.SpamAssassin }.OfType<ContentVerdict>())
         {
-            var rules = v.Rules.Count == 0 ? "no RuleForge rule" : string.Join(", ", v.Rules.Select(r => $"{r.Rule} {Num(r.Score)}"));
+            var rules = v.Rules.Count == 0
+                ? "no RuleForge rule"
+                : string.Join(", ", v.Rules.Select(r => $"{r.Rule} {Num(r.Score)}"));
             w.WriteLine($"{v.Target} content: {v.Action.ToUpperInvariant()} - {rules}; {v.Reason}");
         }
 

@@ -18,16 +18,21 @@ public static class PostfixExplainer
         if (permit is { Value: "permit" })
         {
             return new("postfix", Stage, "pass",
-                $"{facts.ClientIp} matches {permit.Key} in postscreen_access_list ({ps.AccessTable.FileName}): permit, no DNSBL test");
+                $"{facts.ClientIp} matches {permit.Key} in postscreen_access_list " +
+                $"({ps.AccessTable.FileName}): permit, no DNSBL test");
         }
 
-        var hits = ps.Sites.Where(s => facts.AnswerOf(s.Zone) is { } a && PostfixPattern.Matches(s.CodeFilter, a)).ToList();
+        var hits = ps.Sites
+            .Where(s => facts.AnswerOf(s.Zone) is { } a && PostfixPattern.Matches(s.CodeFilter, a))
+            .ToList();
         var score = hits.Sum(s => s.Weight);
         var detail = hits.Count == 0
             ? "no DNSBL site lists the client"
-            : string.Join(", ", hits.Select(h => $"{h.Zone} answers {Answer(facts, h.Zone)} matching {h.CodeFilter} (weight {h.Weight})"));
+            : string.Join(", ", hits.Select(h =>
+                $"{h.Zone} answers {Answer(facts, h.Zone)} matching {h.CodeFilter} (weight {h.Weight})"));
         return score >= ps.Threshold
-            ? new("postfix", Stage, "reject", $"DNSBL rank {score} >= threshold {ps.Threshold}: {detail}; action {ps.Action}")
+            ? new("postfix", Stage, "reject",
+                $"DNSBL rank {score} >= threshold {ps.Threshold}: {detail}; action {ps.Action}")
             : new("postfix", Stage, "pass", $"DNSBL rank {score} < threshold {ps.Threshold}: {detail}");
     }
 
@@ -68,7 +73,8 @@ public static class PostfixExplainer
 
                     if (match.Value == "OK")
                     {
-                        return new("postfix", stage, "accept", $"{at}: {facts.ClientIp} matches {match.Key}, result OK");
+                        return new("postfix", stage, "accept",
+                            $"{at}: {facts.ClientIp} matches {match.Key}, result OK");
                     }
 
                     var cls = plan.Classes.First(c => c.Name == match.Value);
@@ -76,16 +82,21 @@ public static class PostfixExplainer
                     if (SenderMatch(senders, facts.EnvelopeDomain) is { } key)
                     {
                         return new("postfix", stage, "accept",
-                            $"{at}: {facts.ClientIp} matches {match.Key}, class {cls.Name}: envelope domain matches {key}, result OK");
+                            $"{at}: {facts.ClientIp} matches {match.Key}, class {cls.Name}: " +
+                            $"envelope domain matches {key}, result OK");
                     }
 
                     continue;
                 case RestrictionKind.RejectClientBlocklist:
                 case RestrictionKind.RejectSenderBlocklist:
-                    var (zone, filter) = PostfixPattern.Split(entry.Text[(entry.Text.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
-                    if (facts.AnswerOf(zone) is { } answer && (filter is null || PostfixPattern.Matches(filter, answer)))
+                    var site = entry.Text[(entry.Text.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+                    var (zone, filter) = PostfixPattern.Split(site);
+                    var listed = facts.AnswerOf(zone) is { } answer
+                        && (filter is null || PostfixPattern.Matches(filter, answer));
+                    if (listed)
                     {
-                        return new("postfix", stage, "reject", $"{at}: {zone} answers {Answer(facts, zone)}, 554 reject");
+                        return new("postfix", stage, "reject",
+                            $"{at}: {zone} answers {Answer(facts, zone)}, 554 reject");
                     }
 
                     continue;
@@ -100,7 +111,8 @@ public static class PostfixExplainer
     }
 
     private static TableEntry? FirstMatch(LookupTable table, MessageFacts facts) =>
-        table.Entries.FirstOrDefault(e => PostfixPattern.Network(e.Key).Contains(facts.ClientFamily, facts.ClientAddress));
+        table.Entries.FirstOrDefault(e =>
+            PostfixPattern.Network(e.Key).Contains(facts.ClientFamily, facts.ClientAddress));
 
     // Note: Postfix's default parent_domain_matches_subdomains includes smtpd_access_maps, so a
     // domain key also matches its subdomains.

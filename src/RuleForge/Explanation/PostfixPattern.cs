@@ -47,7 +47,8 @@ public static class PostfixPattern
         foreach (var part in octet.Trim('[', ']').Split(';'))
         {
             var bounds = part.Split("..");
-            if (int.TryParse(bounds[0], out var lo) && int.TryParse(bounds[^1], out var hi) && value >= lo && value <= hi)
+            if (int.TryParse(bounds[0], out var lo) && int.TryParse(bounds[^1], out var hi)
+                && value >= lo && value <= hi)
             {
                 return true;
             }

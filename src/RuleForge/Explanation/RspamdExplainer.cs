@@ -37,7 +37,9 @@ public static class RspamdExplainer
 
         var score = fired.Sum(f => f.Item2);
         var active = plan.Actions.Where(a => a.Score is not null).ToList();
-        var action = active.Where(a => score >= a.Score).Select(a => a.Action.Replace('_', ' ')).LastOrDefault() ?? "no action";
+        var action = active.Where(a => score >= a.Score)
+            .Select(a => a.Action.Replace('_', ' '))
+            .LastOrDefault() ?? "no action";
         var thresholds = string.Join(", ", active.Select(a => $"{a.Action} {TextFormat(a.Score!.Value)}"));
         return new ContentVerdict("rspamd", fired, score, action,
             $"RuleForge symbols sum to {TextFormat(score)} against {thresholds}");
@@ -88,5 +90,6 @@ public static class RspamdExplainer
         };
     }
 
-    internal static string TextFormat(double v) => v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string TextFormat(double v) =>
+        v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -25,7 +25,8 @@ public static partial class SpamAssassinExplainer
             }
         }
 
-        foreach (var trust in plan.Scoring.Trusts.Where(t => t.RuleName.StartsWith("USER_IN_", StringComparison.Ordinal)))
+        var welcome = plan.Scoring.Trusts.Where(t => t.RuleName.StartsWith("USER_IN_", StringComparison.Ordinal));
+        foreach (var trust in welcome)
         {
             if (WelcomelistHits(plan, trust, facts))
             {
@@ -36,7 +37,8 @@ public static partial class SpamAssassinExplainer
         var total = fired.Sum(f => f.Item2);
         var spam = total >= plan.RequiredScore;
         return new ContentVerdict("spamassassin", fired, total, spam ? "spam" : "ham",
-            $"RuleForge rules sum to {RspamdExplainer.TextFormat(total)} against required_score {RspamdExplainer.TextFormat(plan.RequiredScore)}");
+            $"RuleForge rules sum to {RspamdExplainer.TextFormat(total)} " +
+            $"against required_score {RspamdExplainer.TextFormat(plan.RequiredScore)}");
     }
 
     private static bool Evaluate(SpamAssassinPlan plan, SaRule rule, MessageFacts facts, Dictionary<string, bool> hits)
@@ -65,7 +67,8 @@ public static partial class SpamAssassinExplainer
 
         if (rule.Definition.StartsWith("eval:check_rbl_sub(", StringComparison.Ordinal))
         {
-            var set = plan.Rules.First(r => r.Definition.StartsWith($"eval:check_rbl('{args[0]}'", StringComparison.Ordinal));
+            var set = plan.Rules.First(r =>
+                r.Definition.StartsWith($"eval:check_rbl('{args[0]}'", StringComparison.Ordinal));
             var zone = Arguments().Matches(set.Definition).Select(m => m.Groups[1].Value).ElementAt(1).TrimEnd('.');
             return Listed(facts, zone, args[1]);
         }
@@ -82,7 +85,8 @@ public static partial class SpamAssassinExplainer
             return new Regex(header.Groups[2].Value, RegexOptions.IgnoreCase).IsMatch(address);
         }
 
-        throw new InvalidOperationException($"explain cannot evaluate SpamAssassin rule {rule.Name}: {rule.Definition}");
+        throw new InvalidOperationException(
+            $"explain cannot evaluate SpamAssassin rule {rule.Name}: {rule.Definition}");
     }
 
     private static bool Listed(MessageFacts facts, string zone, string subtest) =>
@@ -95,7 +99,8 @@ public static partial class SpamAssassinExplainer
         var patterns = plan.Welcomelists.Where(w => w.SenderId == trust.SenderId).Select(w => w.Pattern[2..]).ToList();
         return trust.RuleName.Contains("_SPF_", StringComparison.Ordinal)
             ? facts.Spf == AuthResult.Pass && patterns.Contains(facts.EnvelopeDomain)
-            : facts.Dkim == AuthResult.Pass && patterns.Contains(facts.HeaderDomain) && facts.DkimDomain == facts.HeaderDomain;
+            : facts.Dkim == AuthResult.Pass && patterns.Contains(facts.HeaderDomain)
+                && facts.DkimDomain == facts.HeaderDomain;
     }
 
     [GeneratedRegex(@"'([^']*)'")]

@@ -19,7 +19,8 @@ public static class OutcomeComparer
         if (predicted.Smtpd is not null)
         {
             outcomes.Add(Smtp("postscreen+smtpd", PathClass(predicted), observed.PostscreenCode));
-            outcomes.Add(Smtp("smtpd", predicted.Smtpd.Decision == "reject" ? "554 at RCPT" : "250 accepted", observed.SmtpdCode));
+            var smtpd = predicted.Smtpd.Decision == "reject" ? "554 at RCPT" : "250 accepted";
+            outcomes.Add(Smtp("smtpd", smtpd, observed.SmtpdCode));
             var deliver = Delivers(predicted) ? "delivered" : "not delivered";
             var seen = observed.Delivered switch { true => "delivered", false => "not delivered", _ => "not observed" };
             outcomes.Add(new TargetOutcome("mailbox", deliver, seen, deliver == seen));
@@ -28,16 +29,18 @@ public static class OutcomeComparer
         if (predicted.Rspamd is { } rspamd)
         {
             var trusted = rspamd.Rules.Any(r => r.Rule.StartsWith("RF_TRUST_", StringComparison.Ordinal));
-            outcomes.Add(Content("rspamd", rspamd, trusted, "no action", observed.RspamdSymbols, observed.RspamdAction, observed.RspamdScore,
-                r => r.StartsWith("RF_", StringComparison.Ordinal)));
+            outcomes.Add(Content("rspamd", rspamd, trusted, "no action", observed.RspamdSymbols,
+                observed.RspamdAction, observed.RspamdScore, r => r.StartsWith("RF_", StringComparison.Ordinal)));
         }
 
         if (predicted.SpamAssassin is { } sa)
         {
             var trusted = sa.Rules.Any(r => r.Score < 0);
             var verdict = observed.SpamAssassinIsSpam switch { true => "spam", false => "ham", _ => null };
-            outcomes.Add(Content("spamassassin", sa, trusted, "ham", observed.SpamAssassinRules, verdict, observed.SpamAssassinScore,
-                r => r.StartsWith("RF_", StringComparison.Ordinal) || r.StartsWith("USER_IN_", StringComparison.Ordinal)));
+            outcomes.Add(Content("spamassassin", sa, trusted, "ham", observed.SpamAssassinRules, verdict,
+                observed.SpamAssassinScore,
+                r => r.StartsWith("RF_", StringComparison.Ordinal)
+                    || r.StartsWith("USER_IN_", StringComparison.Ordinal)));
         }
 
         return outcomes;
@@ -76,7 +79,10 @@ public static class OutcomeComparer
             return new TargetOutcome(target, predictedText, "not observed", false);
         }
 
-        var seen = rules.Where(r => ours(r.Key)).Select(r => $"{r.Key}({F(r.Value)})").Order(StringComparer.Ordinal).ToList();
+        var seen = rules.Where(r => ours(r.Key))
+            .Select(r => $"{r.Key}({F(r.Value)})")
+            .Order(StringComparer.Ordinal)
+            .ToList();
         var agree = expected.SequenceEqual(seen) && (!trusted || verdict == trustedVerdict);
         return new TargetOutcome(target, predictedText, $"{verdict} {F(score ?? 0)}; {Join(seen)}", agree);
     }

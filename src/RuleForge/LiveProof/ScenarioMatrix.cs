@@ -31,7 +31,8 @@ public sealed class ScenarioMatrix
     private ScenarioMatrix(Policy policy)
     {
         _policy = policy;
-        _trustedSpace = AddressSet.From(policy.Senders.Where(s => s.Ranges is not null).SelectMany(s => s.Ranges!.Networks));
+        _trustedSpace = AddressSet.From(
+            policy.Senders.Where(s => s.Ranges is not null).SelectMany(s => s.Ranges!.Networks));
     }
 
     /// <summary>The DNS records every scenario relies on.</summary>
@@ -58,7 +59,7 @@ public sealed class ScenarioMatrix
         {
             var domain = SenderDomain(sender);
             var spf = sender.Ranges is { } r
-                ? "v=spf1 " + string.Join(' ', r.Networks.Select(n => (n.Family == IpFamily.V4 ? "ip4:" : "ip6:") + n)) + " -all"
+                ? "v=spf1 " + string.Join(' ', r.Networks.Select(SpfTerm)) + " -all"
                 : "v=spf1 -all";
             domains.Add(new DomainRecords(domain, spf, true, "v=DMARC1; p=reject", "192.0.2.253"));
             foreach (var list in _policy.Blocklists)
@@ -87,22 +88,34 @@ public sealed class ScenarioMatrix
             var v = family == IpFamily.V4 ? "v4" : "v6";
             if (TrustedNetwork(sender, family) is { } net)
             {
-                Add($"{name}-{v}-trusted-listed", "trusted range, authenticated, listed", sender, net, domain, domain, domain, list, first);
-                Add($"{name}-{v}-trusted-unsigned-listed", "trusted range, unsigned, listed", sender, net, domain, domain, null, list, first);
-                Add($"{name}-{v}-trusted-unlisted", "trusted range, authenticated, not listed", sender, net, domain, domain, domain, null, 0);
+                Add($"{name}-{v}-trusted-listed", "trusted range, authenticated, listed",
+                    sender, net, domain, domain, domain, list, first);
+                Add($"{name}-{v}-trusted-unsigned-listed", "trusted range, unsigned, listed",
+                    sender, net, domain, domain, null, list, first);
+                Add($"{name}-{v}-trusted-unlisted", "trusted range, authenticated, not listed",
+                    sender, net, domain, domain, domain, null, 0);
                 foreach (var code in EdgeCodes(list))
                 {
-                    Add($"{name}-{v}-trusted-code-{Code(code)}", $"trusted range, answer {Format(code)}", sender, net, domain, domain, domain, list, code);
+                    Add($"{name}-{v}-trusted-code-{Code(code)}", $"trusted range, answer {Format(code)}",
+                        sender, net, domain, domain, domain, list, code);
                 }
             }
 
             var outside = family == IpFamily.V4 ? StrangerV4 : StrangerV6;
-            Add($"{name}-{v}-authenticated-outside-unlisted", "outside the ranges, SPF fail, DKIM and DMARC pass, not listed", sender, outside, domain, domain, domain, null, 0);
-            Add($"{name}-{v}-dmarc-fail-unlisted", "trusted From, signed by another domain, SPF fail, DMARC fail, not listed", sender, outside, domain, domain, StrangerDomain, null, 0);
-            Add($"{name}-{v}-authenticated-outside-listed", "outside the ranges, SPF fail, DKIM and DMARC pass, listed", sender, outside, domain, domain, domain, list, first);
-            Add($"{name}-{v}-spoofed-listed", "trusted domain spoofed from outside, SPF fail, unsigned, listed", sender, outside, domain, domain, null, list, first);
-            Add($"{name}-{v}-dmarc-fail-listed", "trusted From, signed by another domain, SPF fail, DMARC fail, listed", sender, outside, domain, domain, StrangerDomain, list, first);
-            Add($"{name}-{v}-spoofed-unlisted", "trusted domain spoofed from outside, not listed", sender, outside, domain, domain, null, null, 0);
+            Add($"{name}-{v}-authenticated-outside-unlisted",
+                "outside the ranges, SPF fail, DKIM and DMARC pass, not listed",
+                sender, outside, domain, domain, domain, null, 0);
+            Add($"{name}-{v}-dmarc-fail-unlisted",
+                "trusted From, signed by another domain, SPF fail, DMARC fail, not listed",
+                sender, outside, domain, domain, StrangerDomain, null, 0);
+            Add($"{name}-{v}-authenticated-outside-listed", "outside the ranges, SPF fail, DKIM and DMARC pass, listed",
+                sender, outside, domain, domain, domain, list, first);
+            Add($"{name}-{v}-spoofed-listed", "trusted domain spoofed from outside, SPF fail, unsigned, listed",
+                sender, outside, domain, domain, null, list, first);
+            Add($"{name}-{v}-dmarc-fail-listed", "trusted From, signed by another domain, SPF fail, DMARC fail, listed",
+                sender, outside, domain, domain, StrangerDomain, list, first);
+            Add($"{name}-{v}-spoofed-unlisted", "trusted domain spoofed from outside, not listed",
+                sender, outside, domain, domain, null, null, 0);
         }
     }
 
@@ -114,12 +127,16 @@ public sealed class ScenarioMatrix
         foreach (var net in sender.Ranges?.Networks ?? [])
         {
             var name = $"{sender.Id}-{list.Id}-range{++index}";
-            Add($"{name}-first-listed", $"first address of {net}, authenticated, listed", sender, net, domain, domain, domain, list, code, at: net.First + shift);
-            Add($"{name}-last-listed", $"last address of {net}, authenticated, listed", sender, net, domain, domain, domain, list, code, at: net.Last - shift);
+            Add($"{name}-first-listed", $"first address of {net}, authenticated, listed",
+                sender, net, domain, domain, domain, list, code, at: net.First + shift);
+            Add($"{name}-last-listed", $"last address of {net}, authenticated, listed",
+                sender, net, domain, domain, domain, list, code, at: net.Last - shift);
             var past = net.Last + 1 + shift;
-            if (net.Last != (net.Family == IpFamily.V4 ? uint.MaxValue : UInt128.MaxValue) && !_trustedSpace.Contains(net.Family, past))
+            var top = net.Family == IpFamily.V4 ? uint.MaxValue : UInt128.MaxValue;
+            if (net.Last != top && !_trustedSpace.Contains(net.Family, past))
             {
-                Add($"{name}-past-end-listed", $"first address after {net}, trusted domain, unsigned, listed", sender, net, domain, domain, null, list, code, at: past);
+                Add($"{name}-past-end-listed", $"first address after {net}, trusted domain, unsigned, listed",
+                    sender, net, domain, domain, null, list, code, at: past);
             }
         }
     }
@@ -131,11 +148,13 @@ public sealed class ScenarioMatrix
             var v = family == IpFamily.V4 ? "v4" : "v6";
             if (TrustedNetwork(sender, family) is { } net)
             {
-                Add($"{sender.Id}-all-lists-{v}-trusted", "trusted range, every blocklist lists it", sender, net, domain, domain, domain, null, 0, everyList: true);
+                Add($"{sender.Id}-all-lists-{v}-trusted", "trusted range, every blocklist lists it",
+                    sender, net, domain, domain, domain, null, 0, everyList: true);
             }
 
             var outside = family == IpFamily.V4 ? StrangerV4 : StrangerV6;
-            Add($"{sender.Id}-all-lists-{v}-spoofed", "spoofed from outside, every blocklist lists it", sender, outside, domain, domain, null, null, 0, everyList: true);
+            Add($"{sender.Id}-all-lists-{v}-spoofed", "spoofed from outside, every blocklist lists it",
+                sender, outside, domain, domain, null, null, 0, everyList: true);
         }
     }
 
@@ -145,11 +164,14 @@ public sealed class ScenarioMatrix
         {
             var v = family == IpFamily.V4 ? "v4" : "v6";
             var name = $"stranger-{list.Id}-{v}";
-            Add($"{name}-listed", "untrusted sender, listed", null, net, StrangerDomain, StrangerDomain, StrangerDomain, list, list.ListingCodes[0].First);
-            Add($"{name}-unlisted", "untrusted sender, not listed", null, net, StrangerDomain, StrangerDomain, StrangerDomain, null, 0);
+            Add($"{name}-listed", "untrusted sender, listed",
+                null, net, StrangerDomain, StrangerDomain, StrangerDomain, list, list.ListingCodes[0].First);
+            Add($"{name}-unlisted", "untrusted sender, not listed",
+                null, net, StrangerDomain, StrangerDomain, StrangerDomain, null, 0);
             foreach (var code in EdgeCodes(list))
             {
-                Add($"{name}-code-{Code(code)}", $"untrusted sender, answer {Format(code)}", null, net, StrangerDomain, StrangerDomain, StrangerDomain, list, code);
+                Add($"{name}-code-{Code(code)}", $"untrusted sender, answer {Format(code)}",
+                    null, net, StrangerDomain, StrangerDomain, StrangerDomain, list, code);
             }
         }
     }
@@ -187,7 +209,9 @@ public sealed class ScenarioMatrix
         foreach (var l in everyList ? _policy.Blocklists : list is null ? [] : [list])
         {
             var answer = everyList ? l.ListingCodes[0].First : code;
-            var subject = l.Checks == BlocklistLookup.ClientIp ? IpNetwork.FormatAddress(network.Family, ip) : envelopeDomain;
+            var subject = l.Checks == BlocklistLookup.ClientIp
+                ? IpNetwork.FormatAddress(network.Family, ip)
+                : envelopeDomain;
             listings.Add(new DnsListing(l.Zone, subject, Format(answer)));
             answers[l.Zone] = answer;
         }
@@ -199,7 +223,8 @@ public sealed class ScenarioMatrix
         var aligned = (spfPass && envelopeDomain == headerDomain) || dkimDomain == headerDomain;
         var dmarc = aligned ? AuthResult.Pass : AuthResult.Fail;
         var facts = new MessageFacts(network.Family, ip, envelope, header, spf, dkim, dkimDomain, dmarc, answers);
-        var scenario = new LiveScenario(name, IpNetwork.FormatAddress(network.Family, ip), envelope, header, dkimDomain, listings);
+        var client = IpNetwork.FormatAddress(network.Family, ip);
+        var scenario = new LiveScenario(name, client, envelope, header, dkimDomain, listings);
         _scenarios.Add(new PlannedScenario(scenario, facts, description));
     }
 
@@ -226,6 +251,8 @@ public sealed class ScenarioMatrix
             }
         }
     }
+
+    private static string SpfTerm(IpNetwork n) => (n.Family == IpFamily.V4 ? "ip4:" : "ip6:") + n;
 
     private static IpNetwork? TrustedNetwork(TrustedSender sender, IpFamily family) =>
         sender.Ranges?.Networks.FirstOrDefault(n => n.Family == family) is { Prefix: > 0 } n ? n : null;

@@ -86,7 +86,8 @@ public static class YamlLoader
             // Note: YamlDotNet's scanner throws InvalidOperationException on some malformed
             // input (an unclosed flow sequence followed by more keys); it is still a syntax error.
             var at = reader.LastPosition;
-            reader.Diagnostics.Add(Messages.YamlSyntax.At(at, "the document is malformed after this point (an unclosed '[' or '{'?)"));
+            const string What = "the document is malformed after this point (an unclosed '[' or '{'?)";
+            reader.Diagnostics.Add(Messages.YamlSyntax.At(at, What));
             return new LoadResult(null, reader.Diagnostics.Items);
         }
     }

@@ -23,16 +23,27 @@ public static partial class OutputWriter
         var parent = Path.GetDirectoryName(target);
         var name = Path.GetFileName(target);
         var at = SourceLocation.OfFile(outDir);
-        if (parent is null || name.Length == 0 || !Directory.Exists(parent))
+        if (parent is null || name.Length == 0)
         {
-            return [Messages.OutputWrite.At(at, outDir, "its parent folder does not exist")];
+            return [Messages.OutputWrite.At(at, outDir, "it names no folder")];
+        }
+
+        try
+        {
+            // Note: like mkdir -p, so that 'build --out out/efax' works in a fresh clone.
+            Directory.CreateDirectory(parent);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [Messages.OutputWrite.At(at, outDir, $"its parent folder cannot be created: {e.Message}")];
         }
 
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()
             && !File.Exists(Path.Combine(target, Marker)))
         {
             return [Messages.OutputWrite.At(at, outDir,
-                $"the folder exists, is not empty and holds no {Marker}, so it is not RuleForge output; choose a new folder")];
+                $"the folder exists, is not empty and holds no {Marker}, so it is not RuleForge output; " +
+                "choose a new folder")];
         }
 
         RemoveLeftovers(parent, name);

@@ -1,7 +1,8 @@
 namespace RuleForge.Planning;
 
 /// <summary>Everything the Rspamd templates print, already decided.</summary>
-/// <param name="MapDirectory">How configuration files refer to the maps, e.g. ${LOCAL_CONFDIR}/local.d/ruleforge.</param>
+/// <param name="MapDirectory">How configuration files refer to the maps, e.g.
+/// ${LOCAL_CONFDIR}/local.d/ruleforge.</param>
 /// <param name="Maps">Map files to write under rspamd/local.d/ruleforge/.</param>
 /// <param name="Multimaps">multimap rules: client ranges and sender domains.</param>
 /// <param name="Composites">Trust rules that combine evidence, with their credit.</param>

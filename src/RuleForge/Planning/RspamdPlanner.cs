@@ -64,7 +64,9 @@ public static class RspamdPlanner
     {
         var file = $"{sender.Id}.ip.map";
         maps.Add(new MapFile(file, $"client ranges of trusted sender {sender.Id}",
-            ranges.Networks.Select(n => new TableEntry(n.ToString(), "", PostfixPlanner.Provenance(ranges, n))).ToList()));
+            ranges.Networks
+                .Select(n => new TableEntry(n.ToString(), "", PostfixPlanner.Provenance(ranges, n)))
+                .ToList()));
         if (!ranges.EnvelopeDomainRequired)
         {
             var symbol = $"RF_TRUST_{sym}_IP";
@@ -117,7 +119,7 @@ public static class RspamdPlanner
         var trust = $"RF_TRUST_{sym}_AUTH";
         var joiner = auth.RequireAll ? " & " : " | ";
         composites.Add(new RspamdComposite(trust, string.Join(joiner, clauses), credit,
-            $"RuleForge: trusted sender {sender.Id} by {(auth.RequireAll ? "all of" : "any of")} {string.Join(", ", auth.Checks)}"));
+            $"RuleForge: trusted sender {sender.Id} by {Describe(auth)}"));
         trusts.Add(new ScoredTrust(sender.Id, TrustMechanism.Authentication, trust, credit));
     }
 
@@ -140,7 +142,9 @@ public static class RspamdPlanner
 
         const string File = "trusted-clients.ip.map";
         maps.Add(new MapFile(File, "ranges trusted on their own: never looked up in RuleForge's blocklists",
-            AddressSet.From(unconditional).ToNetworks().Select(n => new TableEntry(n.ToString(), "", "union of trusted ranges")).ToList()));
+            AddressSet.From(unconditional).ToNetworks()
+                .Select(n => new TableEntry(n.ToString(), "", "union of trusted ranges"))
+                .ToList()));
         return File;
     }
 
@@ -157,6 +161,10 @@ public static class RspamdPlanner
             list.Checks == BlocklistLookup.ClientIp ? exempt : null,
             $"RuleForge: listed in {list.Zone} ({list.Id})");
     }
+
+    /// <summary>"all of spf, dkim" or "any of spf, dkim": used in descriptions of every target.</summary>
+    internal static string Describe(AuthenticationRequirement auth) =>
+        $"{(auth.RequireAll ? "all of" : "any of")} {string.Join(", ", auth.Checks)}";
 
     private static List<RspamdMultimap> Distinct(List<RspamdMultimap> multimaps) =>
         multimaps.GroupBy(m => m.Symbol).Select(g => g.First()).ToList();

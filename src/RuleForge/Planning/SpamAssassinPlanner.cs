@@ -86,7 +86,8 @@ public static class SpamAssassinPlanner
         trusts.Add(new ScoredTrust(sender.Id, TrustMechanism.RangesWithEnvelopeDomain, trust, credit));
     }
 
-    private static bool CanUseWelcomelist(TrustedSender sender, AuthenticationRequirement auth, double worst, double required) =>
+    private static bool CanUseWelcomelist(
+        TrustedSender sender, AuthenticationRequirement auth, double worst, double required) =>
         (!auth.RequireAll || auth.Checks.Count == 1)
         && !auth.Dmarc
         && (!auth.Dkim || auth.DkimAligned)
@@ -104,12 +105,12 @@ public static class SpamAssassinPlanner
         welcome.AddRange(sender.Domains.Select(d => new SaWelcomelist(sender.Id, directive, $"*@{d}")));
         if (auth.Spf)
         {
-            trusts.Add(new ScoredTrust(sender.Id, TrustMechanism.Authentication, $"USER_IN_SPF_{rule}", WelcomelistScore));
+            trusts.Add(new(sender.Id, TrustMechanism.Authentication, $"USER_IN_SPF_{rule}", WelcomelistScore));
         }
 
         if (auth.Dkim)
         {
-            trusts.Add(new ScoredTrust(sender.Id, TrustMechanism.Authentication, $"USER_IN_DKIM_{rule}", WelcomelistScore));
+            trusts.Add(new(sender.Id, TrustMechanism.Authentication, $"USER_IN_DKIM_{rule}", WelcomelistScore));
         }
     }
 
@@ -126,7 +127,8 @@ public static class SpamAssassinPlanner
 
         if (auth.Dkim || auth.Dmarc)
         {
-            rules.Add(new SaRule("header", $"__RF_{sym}_HDRFROM", $"From:addr =~ {DomainPatterns.AddressRegex(sender.Domains)}"));
+            var from = $"From:addr =~ {DomainPatterns.AddressRegex(sender.Domains)}";
+            rules.Add(new SaRule("header", $"__RF_{sym}_HDRFROM", from));
         }
 
         if (auth.Dkim)
@@ -145,7 +147,7 @@ public static class SpamAssassinPlanner
         var trust = $"RF_TRUST_{sym}_AUTH";
         var joiner = auth.RequireAll ? " && " : " || ";
         rules.Add(new SaRule("meta", trust, string.Join(joiner, clauses), credit,
-            $"RuleForge: trusted sender {sender.Id} by {(auth.RequireAll ? "all of" : "any of")} {string.Join(", ", auth.Checks)}",
+            $"RuleForge: trusted sender {sender.Id} by {RspamdPlanner.Describe(auth)}",
             "nice"));
         trusts.Add(new ScoredTrust(sender.Id, TrustMechanism.Authentication, trust, credit));
     }
@@ -155,7 +157,8 @@ public static class SpamAssassinPlanner
         var name = $"__RF_{sym}_ENVFROM";
         if (rules.All(r => r.Name != name))
         {
-            rules.Add(new SaRule("header", name, $"EnvelopeFrom:addr =~ {DomainPatterns.AddressRegex(sender.Domains)}"));
+            var envelope = $"EnvelopeFrom:addr =~ {DomainPatterns.AddressRegex(sender.Domains)}";
+            rules.Add(new SaRule("header", name, envelope));
         }
     }
 

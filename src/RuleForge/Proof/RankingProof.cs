@@ -97,7 +97,8 @@ public static class RankingProof
     }
 
     private static void ProveSmtpd(
-        TrustedSender sender, Blocklist list, PostfixPlan postfix, List<Obligation> obligations, DiagnosticBag diagnostics)
+        TrustedSender sender, Blocklist list, PostfixPlan postfix, List<Obligation> obligations,
+        DiagnosticBag diagnostics)
     {
         var acted = false;
         foreach (var rl in postfix.RestrictionLists)
@@ -114,7 +115,8 @@ public static class RankingProof
             if (sender.Ranges is null)
             {
                 Fail(sender, list, "postfix", stage,
-                    "the sender is trusted only by authentication (SPF/DKIM/DMARC), which Postfix cannot check before it rejects",
+                    "the sender is trusted only by authentication (SPF/DKIM/DMARC), " +
+                    "which Postfix cannot check before it rejects",
                     $"list the sender's published IP ranges; or set act.smtpd: off for '{list.Id}' so it only scores",
                     obligations, diagnostics);
             }

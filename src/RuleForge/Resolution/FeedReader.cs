@@ -84,7 +84,8 @@ public static class FeedReader
             {
                 if (fields.TryGetValue(ports, out var text) && text.Count == 1)
                 {
-                    fields[ports] = text[0].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                    fields[ports] = text[0].Split(',',
+                        StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
                 }
             }
 
@@ -107,7 +108,8 @@ public static class FeedReader
 
         if (node.ValueKind != JsonValueKind.Array)
         {
-            throw new FeedReadException($"the path '{itemsPath}' leads to {Describe(node.ValueKind)}, not an array of rows");
+            throw new FeedReadException(
+                $"the path '{itemsPath}' leads to {Describe(node.ValueKind)}, not an array of rows");
         }
 
         var rows = new List<FeedRow>();
@@ -140,7 +142,8 @@ public static class FeedReader
             {
                 if (values is null)
                 {
-                    throw new FeedReadException($"row {number}: '{cidrField}' is {Describe(property.Value.ValueKind)}, not a CIDR or a list of CIDRs");
+                    throw new FeedReadException($"row {number}: '{cidrField}' is " +
+                        $"{Describe(property.Value.ValueKind)}, not a CIDR or a list of CIDRs");
                 }
 
                 cidrs.AddRange(values);

@@ -31,7 +31,10 @@ public static class PolicyResolver
             var needed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var inline in ranges.Sources)
             {
-                needed.UnionWith(RangeChecks.Check(sender.Id, inline, ranges.Acknowledged, sender.Location, new DiagnosticBag()));
+                // Note: inline ranges were reported at validation; here they only count as needing
+                // their acknowledgements.
+                var silent = new DiagnosticBag();
+                needed.UnionWith(RangeChecks.Check(sender.Id, inline, ranges.Acknowledged, sender.Location, silent));
             }
 
             foreach (var selection in ranges.Selections)
@@ -54,7 +57,8 @@ public static class PolicyResolver
                     }
 
                     var source = new RangeSource(network, $"feed {feed.Id} row {row.Number}");
-                    needed.UnionWith(RangeChecks.Check(sender.Id, source, ranges.Acknowledged, selection.Location, diagnostics));
+                    needed.UnionWith(
+                        RangeChecks.Check(sender.Id, source, ranges.Acknowledged, selection.Location, diagnostics));
                     sources.Add(source);
                 }
 
@@ -62,7 +66,8 @@ public static class PolicyResolver
                 var set = AddressSet.From(added);
                 var (v4, v6) = set.Count();
                 reports.Add(new SelectionReport(sender.Id, feed.Id, rows.Count, steps, added.Count,
-                    set.ToNetworks().Count, v4.ToString(CultureInfo.InvariantCulture), v6.ToString(CultureInfo.InvariantCulture)));
+                    set.ToNetworks().Count, v4.ToString(CultureInfo.InvariantCulture),
+                    v6.ToString(CultureInfo.InvariantCulture)));
             }
 
             foreach (var word in ranges.Acknowledged.Where(w => !needed.Contains(w)))
@@ -135,7 +140,9 @@ public static class PolicyResolver
             }
 
             kept = kept.Where(r => Matches(r, condition)).ToList();
-            var words = condition.Values.Count == 1 ? condition.Values[0] : "[" + string.Join(", ", condition.Values) + "]";
+            var words = condition.Values.Count == 1
+                ? condition.Values[0]
+                : "[" + string.Join(", ", condition.Values) + "]";
             steps.Add(($"{condition.Field} {(condition.Negated ? "not in" : "in")} {words}", kept.Count()));
         }
 

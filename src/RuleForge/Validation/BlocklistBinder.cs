@@ -146,7 +146,8 @@ internal static class BlocklistBinder
         {
             if (checks == BlocklistLookup.SenderDomain)
             {
-                values.Diagnostics.Report(Messages.InvalidChoice, ps.Location, "postscreen", "a sender-domain blocklist",
+                values.Diagnostics.Report(
+                    Messages.InvalidChoice, ps.Location, "postscreen", "a sender-domain blocklist",
                     "Postscreen only knows the client IP; set 'postscreen: off' for domain blocklists.");
             }
             else if (MappingReader.Open(ps, values.Diagnostics, "act.postscreen", "weight") is { } pw

@@ -15,7 +15,8 @@ internal static class FeedBinder
         var result = new List<FeedDefinition>();
         foreach (var item in values.List(node, "feeds", allowScalar: false))
         {
-            var m = MappingReader.Open(item, values.Diagnostics, "a feed", "id", "file", "shape", "items", "cidr_field");
+            var m = MappingReader.Open(
+                item, values.Diagnostics, "a feed", "id", "file", "shape", "items", "cidr_field");
             if (m is null)
             {
                 continue;
@@ -73,7 +74,9 @@ internal static class FeedBinder
         if (feedId is not null && feeds.All(x => x.Id != feedId.Value))
         {
             values.Diagnostics.Report(Messages.UnknownFeed, feedId.Location, feedId.Value,
-                feeds.Count == 0 ? "Declare the feed under 'feeds'." : NameSuggester.Hint(feedId.Value, feeds.Select(x => x.Id).ToList()));
+                feeds.Count == 0
+                    ? "Declare the feed under 'feeds'."
+                    : NameSuggester.Hint(feedId.Value, feeds.Select(x => x.Id).ToList()));
             return null;
         }
 
@@ -88,7 +91,8 @@ internal static class FeedBinder
             {
                 var negated = false;
                 var valueNode = entry.Value;
-                if (valueNode is MappingSyntax nm && MappingReader.Open(nm, values.Diagnostics, "a condition", "not") is { } not
+                if (valueNode is MappingSyntax nm
+                    && MappingReader.Open(nm, values.Diagnostics, "a condition", "not") is { } not
                     && not.Required("not") is { } inner)
                 {
                     negated = true;

@@ -134,7 +134,8 @@ internal static class SenderBinder
         return null;
     }
 
-    private static RangeTrust? BindRanges(SyntaxNode node, ValueReader values, IReadOnlyList<FeedDefinition> feeds, string id)
+    private static RangeTrust? BindRanges(
+        SyntaxNode node, ValueReader values, IReadOnlyList<FeedDefinition> feeds, string id)
     {
         var m = MappingReader.Open(node, values.Diagnostics, "ranges",
             "inline", "select", "envelope_domain_required", "acknowledge");

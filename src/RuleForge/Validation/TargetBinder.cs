@@ -96,7 +96,8 @@ internal static partial class TargetBinder
 
         // Note: without an 'actions' block the thresholds come from settings (defaults: Debian's
         // stock greylist 4, add_header 6, reject 15), so the proof still knows them.
-        double? greylist = defaults.Greylist, addHeader = defaults.AddHeader, rewrite = null, reject = defaults.Reject;
+        double? greylist = defaults.Greylist, addHeader = defaults.AddHeader;
+        double? rewrite = null, reject = defaults.Reject;
         if (m.Optional("actions") is { } an
             && MappingReader.Open(an, values.Diagnostics, "targets.rspamd.actions",
                 "greylist", "add_header", "rewrite_subject", "reject") is { } actions)
@@ -137,7 +138,9 @@ internal static partial class TargetBinder
         }
 
         var version = ReadVersion(m.Required("version"), values, "SpamAssassin", ["3.4", "4.0"]);
-        var required = m.Optional("required_score") is { } r ? values.Positive(r, "required_score") : defaults.RequiredScore;
+        var required = m.Optional("required_score") is { } r
+            ? values.Positive(r, "required_score")
+            : defaults.RequiredScore;
         var plugins = m.Optional("plugin_directory") is { } pd
             ? ReadPath(pd, values, "targets.spamassassin.plugin_directory")
             : defaults.SpamAssassinDirectory;
@@ -200,7 +203,8 @@ internal static partial class TargetBinder
         }
 
         values.Diagnostics.Report(Messages.InvalidChoice, scalar.Location, scalar.Value, what,
-            "Write an absolute path of letters, digits, '/', '.', '_' and '-' (Rspamd may start with ${LOCAL_CONFDIR} or ${CONFDIR}).");
+            "Write an absolute path of letters, digits, '/', '.', '_' and '-' " +
+            "(Rspamd may start with ${LOCAL_CONFDIR} or ${CONFDIR}).");
         return null;
     }
 

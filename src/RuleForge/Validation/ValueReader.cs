@@ -87,7 +87,8 @@ internal sealed class ValueReader(DiagnosticBag diagnostics)
         }
 
         var words = choices.Select(c => c.Word).ToList();
-        diagnostics.Report(Messages.InvalidChoice, scalar.Location, scalar.Value, what, NameSuggester.Hint(scalar.Value, words));
+        var hint = NameSuggester.Hint(scalar.Value, words);
+        diagnostics.Report(Messages.InvalidChoice, scalar.Location, scalar.Value, what, hint);
         return default;
     }
 
@@ -115,13 +116,15 @@ internal sealed class ValueReader(DiagnosticBag diagnostics)
             return null;
         }
 
-        if (!scalar.IsQuoted && int.TryParse(scalar.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)
+        if (!scalar.IsQuoted
+            && int.TryParse(scalar.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)
             && v >= min && v <= max)
         {
             return v;
         }
 
-        diagnostics.Report(Messages.InvalidChoice, scalar.Location, scalar.Value, what, $"Write a whole number from {min} to {max}.");
+        diagnostics.Report(
+            Messages.InvalidChoice, scalar.Location, scalar.Value, what, $"Write a whole number from {min} to {max}.");
         return null;
     }
 }

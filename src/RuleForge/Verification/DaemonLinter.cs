@@ -52,7 +52,8 @@ public static class DaemonLinter
         return RunInSandbox(Path.GetFullPath(tree), displayTree, present.Select(p => p.Target).ToList(), diagnostics);
     }
 
-    private static VerifyResult RunInSandbox(string tree, string displayTree, List<string> targets, DiagnosticBag diagnostics)
+    private static VerifyResult RunInSandbox(
+        string tree, string displayTree, List<string> targets, DiagnosticBag diagnostics)
     {
         var work = Directory.CreateTempSubdirectory("ruleforge-verify-");
         try
@@ -78,7 +79,8 @@ public static class DaemonLinter
         }
     }
 
-    private static List<LintFinding> Parse(string output, List<string> targets, string displayTree, DiagnosticBag diagnostics)
+    private static List<LintFinding> Parse(
+        string output, List<string> targets, string displayTree, DiagnosticBag diagnostics)
     {
         var lines = output.Split('\n');
         var findings = new List<LintFinding>();
@@ -101,15 +103,19 @@ public static class DaemonLinter
                 if (!ok)
                 {
                     passed = false;
-                    text.AddRange(lines.Where(l => l.StartsWith("QUERY", StringComparison.Ordinal) && !QueryMatches(l)));
+                    text.AddRange(lines.Where(l =>
+                        l.StartsWith("QUERY", StringComparison.Ordinal) && !QueryMatches(l)));
                 }
             }
 
             if (!passed)
             {
                 var where = SourceLocation.OfFile($"{displayTree}/{target}");
-                var reason = result is null ? "it did not run" : string.Join(" | ", text.Where(t => t.Trim().Length > 0).Take(8));
-                diagnostics.Report(Messages.DaemonRejected, where, target, reason.Length == 0 ? "non-zero exit" : reason);
+                var reason = result is null
+                    ? "it did not run"
+                    : string.Join(" | ", text.Where(t => t.Trim().Length > 0).Take(8));
+                var said = reason.Length == 0 ? "non-zero exit" : reason;
+                diagnostics.Report(Messages.DaemonRejected, where, target, said);
             }
 
             findings.Add(new LintFinding(target, passed, summary, text));
@@ -145,7 +151,8 @@ public static class DaemonLinter
         {
             var entries = File.ReadAllLines(file)
                 .Where(l => l.Length > 0 && l[0] != '#')
-                .Select(l => l.Split((char[])[' ', '\t'], 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Select(l => l.Split(
+                    (char[])[' ', '\t'], 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 .Where(p => p.Length == 2)
                 .Select(p => (Key: p[0], Value: p[1]))
                 .ToList();
@@ -169,7 +176,8 @@ public static class DaemonLinter
         }
 
         var address = IpNetwork.FormatAddress(network.Family, network.First);
-        var first = entries.First(e => IpNetwork.TryParse(e.Key, out var n, out _) && n.Contains(network.Family, network.First));
+        var first = entries.First(e =>
+            IpNetwork.TryParse(e.Key, out var n, out _) && n.Contains(network.Family, network.First));
         return (map, address, first.Value);
     }
 

@@ -70,11 +70,23 @@ public sealed class AtomicOutputTests : IDisposable
     }
 
     [Fact]
-    public void Build_ReportsOutputError_WhenTheParentFolderIsMissing()
+    public void Build_CreatesMissingParentFolders_LikeMkdirP()
     {
         var result = CliRunner.Run("build", _temp.Write("p.yaml", PolicyText.Valid), "--out", _temp["no/such/out"]);
 
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(File.Exists(Path.Combine(_temp["no/such/out"], "proof.json")));
+    }
+
+    [Fact]
+    public void Build_ReportsOutputError_WhenTheParentIsAFile()
+    {
+        var file = _temp.Write("plain-file", "not a folder");
+
+        var result = CliRunner.Run("build", _temp.Write("p.yaml", PolicyText.Valid), "--out", Path.Combine(file, "out"));
+
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("error RF1502", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("not a folder", File.ReadAllText(file));
     }
 }
