@@ -14,27 +14,9 @@ internal static class BlocklistBinder
 
     public static List<Blocklist> Bind(SyntaxNode node, ValueReader values)
     {
-        var result = new List<Blocklist>();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var item in values.List(node, "blocklists", allowScalar: false))
-        {
-            var list = BindOne(item, values);
-            if (list is null)
-            {
-                continue;
-            }
-
-            if (seen.TryGetValue(list.Id, out var line))
-            {
-                values.Diagnostics.Report(Messages.DuplicateId, list.Location, list.Id, line, "blocklist");
-                continue;
-            }
-
-            seen[list.Id] = list.Location.Line;
-            result.Add(list);
-        }
-
-        return result;
+        // Note: lazy, so each duplicate is reported right after its item, in file order.
+        var bound = values.List(node, "blocklists", allowScalar: false).Select(i => BindOne(i, values));
+        return UniqueIds.Keep(bound, b => b.Id, b => b.Location, "blocklist", values.Diagnostics);
     }
 
     private static Blocklist? BindOne(SyntaxNode node, ValueReader values)

@@ -10,33 +10,14 @@ internal static class SenderBinder
 {
     public static List<TrustedSender> Bind(SyntaxNode node, ValueReader values, IReadOnlyList<FeedDefinition> feeds)
     {
-        var senders = new List<TrustedSender>();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var items = values.List(node, "senders", allowScalar: false);
         if (items.Count == 0 && node is SequenceSyntax)
         {
             values.Diagnostics.Report(Messages.EmptyList, node.Location, "senders");
         }
 
-        foreach (var item in items)
-        {
-            var sender = BindOne(item, values, feeds);
-            if (sender is null)
-            {
-                continue;
-            }
-
-            if (seen.TryGetValue(sender.Id, out var line))
-            {
-                values.Diagnostics.Report(Messages.DuplicateId, sender.Location, sender.Id, line, "sender");
-                continue;
-            }
-
-            seen[sender.Id] = sender.Location.Line;
-            senders.Add(sender);
-        }
-
-        return senders;
+        return UniqueIds.Keep(items.Select(i => BindOne(i, values, feeds)), s => s.Id, s => s.Location,
+            "sender", values.Diagnostics);
     }
 
     private static TrustedSender? BindOne(SyntaxNode node, ValueReader values, IReadOnlyList<FeedDefinition> feeds)
