@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using RuleForge.Pipeline;
+using RuleForge.Resolution.Dns;
 
 namespace RuleForge.Cli;
 
@@ -31,6 +32,54 @@ public sealed class Settings
                 Number("Thresholds:Rspamd:Reject") ?? d.Reject,
                 Number("Thresholds:SpamAssassin:RequiredScore") ?? d.RequiredScore);
         }
+    }
+
+    /// <summary>
+    /// DNS settings (Dns:Servers as "host:port" list, Dns:Timeout in seconds, Dns:Retries,
+    /// Dns:UseTcpFallback); values that are unset or unusable keep their defaults (see
+    /// <see cref="DnsProblems"/>). No server means the system resolver.
+    /// </summary>
+    public DnsSettings Dns
+    {
+        get
+        {
+            var d = DnsSettings.Default;
+            var servers = DnsServerTexts()
+                .Select(t => DnsSettings.TryParseServer(t, out var e) ? e : null)
+                .OfType<System.Net.IPEndPoint>()
+                .ToList();
+            var timeout = Number("Dns:Timeout") is { } seconds ? TimeSpan.FromSeconds(seconds) : d.Timeout;
+            var retries = int.TryParse(Value("Dns:Retries"), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var r) ? r : d.Retries;
+            var tcp = bool.TryParse(Value("Dns:UseTcpFallback"), out var t) ? t : d.UseTcpFallback;
+            return new DnsSettings(servers, timeout, retries, tcp);
+        }
+    }
+
+    /// <summary>DNS settings whose values cannot be used, as messages for a usage error.</summary>
+    public IReadOnlyList<string> DnsProblems()
+    {
+        var problems = DnsServerTexts()
+            .Where(t => !DnsSettings.TryParseServer(t, out _))
+            .Select(t => $"DNS server '{t}' is not an IP address with an optional port, such as 127.0.0.1:5353")
+            .ToList();
+        if (Value("Dns:Timeout") is { } timeout && Number("Dns:Timeout") is null)
+        {
+            problems.Add($"setting Dns:Timeout = '{timeout}' is not a number of seconds greater than zero");
+        }
+
+        if (Value("Dns:Retries") is { } retries && !int.TryParse(retries, System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            problems.Add($"setting Dns:Retries = '{retries}' is not a whole number of zero or more");
+        }
+
+        if (Value("Dns:UseTcpFallback") is { } tcp && !bool.TryParse(tcp, out _))
+        {
+            problems.Add($"setting Dns:UseTcpFallback = '{tcp}' is not true or false");
+        }
+
+        return problems;
     }
 
     /// <summary>Loads settings; <paramref name="flags"/> holds values given on the command line.</summary>
@@ -67,6 +116,16 @@ public sealed class Settings
             System.Globalization.CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v > 0
             ? v
             : null;
+
+    // Note: servers come as one comma-separated value (flags, environment) or as a JSON array;
+    // a value given as one text (a flag, say) replaces an array from the settings file.
+    private List<string> DnsServerTexts()
+    {
+        var texts = Value("Dns:Servers") is { } joined
+            ? joined.Split(',')
+            : _config.GetSection("Dns:Servers").GetChildren().Select(c => c.Value ?? "");
+        return [.. texts.Select(t => t.Trim()).Where(t => t.Length > 0)];
+    }
 
     private string? Value(string key) => string.IsNullOrWhiteSpace(_config[key]) ? null : _config[key];
 }

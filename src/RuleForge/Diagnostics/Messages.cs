@@ -237,4 +237,84 @@ public static class Messages
         "RF1604", E,
         "'{0}' is not a RuleForge output folder",
         "Pass the folder written by 'ruleforge build --out'.");
+
+    // Resolution: SPF flattening and DNS (RF1310-RF1339)
+    public static readonly MessageTemplate DnsFailed = new(
+        "RF1310", E,
+        "DNS lookup of {0} failed: {1}",
+        "Nothing was flattened, so no trust list shrinks; check the DNS server (Dns:Servers or --dns-server) " +
+        "and run again.");
+    public static readonly MessageTemplate SpfNoRecord = new(
+        "RF1311", E,
+        "'{0}' publishes no SPF record",
+        "Check the domain name; a sender without SPF can be trusted by DKIM at the content stage, or by " +
+        "listing its ranges.");
+    public static readonly MessageTemplate SpfMultipleRecords = new(
+        "RF1312", E,
+        "'{0}' publishes {1} SPF records",
+        "Receivers return permerror when a domain has more than one v=spf1 record (RFC 7208 4.5); ask the " +
+        "sender to merge them.");
+    public static readonly MessageTemplate SpfSyntax = new(
+        "RF1313", E,
+        "the SPF record of '{0}' is invalid: {1}",
+        "Receivers return permerror for this record (RFC 7208 4.6); ask the sender to fix it.");
+    public static readonly MessageTemplate SpfLimitReached = new(
+        "RF1314", E,
+        "flattening '{0}' stopped: {1}",
+        "The record tree is too large to flatten safely; list the sender's ranges in the policy instead.");
+    public static readonly MessageTemplate SpfTargetNoRecord = new(
+        "RF1315", W,
+        "'{0}' in the SPF record of '{1}' names '{2}', which publishes no SPF record",
+        "Receivers return permerror when they reach this term (RFC 7208 5.2); it adds no ranges; tell the " +
+        "sender.");
+    public static readonly MessageTemplate SpfLoop = new(
+        "RF1316", W,
+        "'{0}' in the SPF record of '{1}' loops back to '{2}' ({3})",
+        "Receivers run out of lookups and return permerror when they reach this term; it adds no ranges; " +
+        "tell the sender.");
+    public static readonly MessageTemplate SpfTooManyLookups = new(
+        "RF1317", W,
+        "the SPF record of '{0}' needs {1} DNS lookups, more than the limit of {2}",
+        "Receivers return permerror for it (RFC 7208 4.6.4), so its SPF can fail; the ranges were flattened " +
+        "anyway; ask the sender to use fewer includes.");
+    public static readonly MessageTemplate SpfTooManyVoidLookups = new(
+        "RF1318", W,
+        "the SPF record of '{0}' has {1} void lookups (names with no records), more than the limit of {2}",
+        "Receivers return permerror for it (RFC 7208 4.6.4); the ranges were flattened anyway; ask the " +
+        "sender to remove the dead names.");
+    public static readonly MessageTemplate SpfTooManyMxNames = new(
+        "RF1319", W,
+        "'{0}' in the SPF record of '{1}' has {2} MX hosts, more than the limit of {3}",
+        "Receivers return permerror for this term (RFC 7208 4.6.4); its hosts were flattened anyway; tell " +
+        "the sender.");
+    public static readonly MessageTemplate SpfUnflattenable = new(
+        "RF1320", W,
+        "'{0}' in the SPF record of '{1}' cannot be turned into address ranges: {2}",
+        "Mail that passes SPF only through this term cannot be trusted by client IP at Postfix RCPT; trust " +
+        "the sender at the content stage (authentication: spf or dkim) instead.");
+    public static readonly MessageTemplate SpfNotTrusted = new(
+        "RF1321", Severity.Info,
+        "'{0}' in the SPF record of '{1}' is {2}, not pass: its addresses are not trusted",
+        "Only pass terms (no qualifier, or '+') grant trust; nothing to do.");
+    public static readonly MessageTemplate SpfTermsAfterAll = new(
+        "RF1322", Severity.Info,
+        "the SPF record of '{0}' has terms after '{1}', which receivers never evaluate: {2}",
+        "They were ignored; tell the sender if they were meant to count.");
+    public static readonly MessageTemplate SpfRedirectIgnored = new(
+        "RF1323", Severity.Info,
+        "the SPF record of '{0}' has both '{1}' and '{2}'; the redirect is ignored",
+        "RFC 7208 6.1: a redirect takes effect only in a record without an 'all' term.");
+    public static readonly MessageTemplate SpfUnknownModifier = new(
+        "RF1324", Severity.Info,
+        "the SPF record of '{0}' has the modifier '{1}', which receivers ignore",
+        "RFC 7208 6: unknown modifiers are ignored; nothing to do.");
+    public static readonly MessageTemplate SpfNoRanges = new(
+        "RF1325", W,
+        "the SPF record of '{0}' grants no address ranges",
+        "Nothing can be trusted by client IP for this sender; trust it at the content stage instead.");
+    public static readonly MessageTemplate BlocklistErrorAnswer = new(
+        "RF1326", W,
+        "blocklist '{0}' answered {1} for '{2}': {3}, not a listing",
+        "Query blocklists through a resolver of your own, not a public or forwarding one; answers outside " +
+        "listing_codes never count as listings.");
 }

@@ -1,0 +1,121 @@
+using System.Net.Sockets;
+using DnsClient;
+using DnsClient.Protocol;
+using RuleForge.Net;
+
+namespace RuleForge.Resolution.Dns;
+
+/// <summary>
+/// Asks DNS questions through DnsClient with the given settings and turns every answer into
+/// either a <see cref="DnsAnswer"/> (records, no data, or NXDOMAIN) or a
+/// <see cref="DnsQueryException"/>. It keeps no cache: callers that must not ask twice cache
+/// the answers themselves.
+/// </summary>
+public sealed class DnsLookup
+{
+    private readonly LookupClient _client;
+
+    /// <summary>Makes a lookup that uses the servers of <paramref name="settings"/>.</summary>
+    public DnsLookup(DnsSettings settings)
+    {
+        var options = settings.Servers.Count == 0
+            ? new LookupClientOptions()
+            : new LookupClientOptions([.. settings.Servers.Select(s => new NameServer(s))]);
+        options.UseCache = false;
+        options.Timeout = settings.Timeout;
+        options.Retries = settings.Retries;
+        options.UseTcpFallback = settings.UseTcpFallback;
+        options.ThrowDnsErrors = false;
+
+        // Note: an empty answer is a real answer ("no data"); asking the next server would
+        // double the questions and could hide a void lookup.
+        options.ContinueOnEmptyResponse = false;
+        _client = new LookupClient(options);
+    }
+
+    /// <summary>Asks for the records of one type; throws <see cref="DnsQueryException"/> on failure.</summary>
+    public async Task<DnsAnswer> QueryAsync(string name, DnsRecordType type, CancellationToken cancellation)
+    {
+        IDnsQueryResponse response;
+        try
+        {
+            response = await _client.QueryAsync(name, ToQueryType(type), QueryClass.IN, cancellation)
+                .ConfigureAwait(false);
+        }
+        catch (DnsResponseException e)
+        {
+            var reason = e.Code == DnsResponseCode.ConnectionTimeout ? "no answer (timeout)" : e.DnsError;
+            throw new DnsQueryException(name, type, reason, e);
+        }
+        catch (SocketException e)
+        {
+            throw new DnsQueryException(name, type, $"network error: {e.Message}", e);
+        }
+        catch (OperationCanceledException e) when (!cancellation.IsCancellationRequested)
+        {
+            throw new DnsQueryException(name, type, "no answer (timeout)", e);
+        }
+
+        return Interpret(name, type, response);
+    }
+
+    private static DnsAnswer Interpret(string name, DnsRecordType type, IDnsQueryResponse response)
+    {
+        var code = (DnsResponseCode)response.Header.ResponseCode;
+        if (code == DnsResponseCode.NotExistentDomain)
+        {
+            return new DnsAnswer(name, type, DnsAnswerStatus.NxDomain, []);
+        }
+
+        if (code != DnsResponseCode.NoError)
+        {
+            throw new DnsQueryException(name, type, $"the server answered {Describe(code)}");
+        }
+
+        // Note: with TCP fallback DnsClient repeats a truncated answer over TCP; a truncated
+        // answer that still reaches us may be missing records, so it is a failure.
+        if (response.Header.ResultTruncated)
+        {
+            throw new DnsQueryException(name, type, "the answer was truncated and TCP did not complete it");
+        }
+
+        var values = Values(type, response.Answers);
+        return new DnsAnswer(name, type, values.Count == 0 ? DnsAnswerStatus.NoData : DnsAnswerStatus.Records, values);
+    }
+
+    private static List<string> Values(DnsRecordType type, IReadOnlyList<DnsResourceRecord> answers) => type switch
+    {
+        DnsRecordType.Txt => answers.TxtRecords().Select(t => string.Concat(t.Text)).ToList(),
+        DnsRecordType.A => answers.ARecords().Select(a => Canonical(a.Address)).Distinct().Order().ToList(),
+        DnsRecordType.Aaaa => answers.AaaaRecords().Select(a => Canonical(a.Address)).Distinct().Order().ToList(),
+        _ => answers.MxRecords()
+            .Select(m => (m.Preference, Host: m.Exchange.Value.TrimEnd('.').ToLowerInvariant()))
+            .OrderBy(m => m.Preference).ThenBy(m => m.Host, StringComparer.Ordinal)
+            .Select(m => m.Host).Distinct().ToList(),
+    };
+
+    private static string Canonical(System.Net.IPAddress address)
+    {
+        var text = address.ToString();
+        return IpNetwork.TryParse(text, out var network, out _)
+            ? IpNetwork.FormatAddress(network.Family, network.First)
+            : text;
+    }
+
+    private static string Describe(DnsResponseCode code) => code switch
+    {
+        DnsResponseCode.ServerFailure => "SERVFAIL",
+        DnsResponseCode.Refused => "REFUSED",
+        DnsResponseCode.FormatError => "FORMERR",
+        DnsResponseCode.NotImplemented => "NOTIMP",
+        _ => $"response code {(int)code}",
+    };
+
+    private static QueryType ToQueryType(DnsRecordType type) => type switch
+    {
+        DnsRecordType.A => QueryType.A,
+        DnsRecordType.Aaaa => QueryType.AAAA,
+        DnsRecordType.Mx => QueryType.MX,
+        _ => QueryType.TXT,
+    };
+}
