@@ -9,7 +9,8 @@ namespace RuleForge.Tests.Spf;
 /// A tiny authoritative DNS server for tests: UDP on 127.0.0.1 at a random port, answering
 /// A, AAAA, MX and TXT from a dictionary. It can answer SERVFAIL, answer late, or set the
 /// truncation bit for chosen names, and counts the questions it receives per name and type.
-/// It never forwards a question anywhere.
+/// It also answers over TCP on the same port, so truncated UDP answers can be completed (or,
+/// for names marked so, refused). It never forwards a question anywhere.
 /// </summary>
 public sealed class LoopbackDnsServer : IDisposable
 {
@@ -25,9 +26,19 @@ public sealed class LoopbackDnsServer : IDisposable
     private readonly ConcurrentDictionary<string, bool> _serverFailures = new();
     private readonly ConcurrentDictionary<string, TimeSpan> _delays = new();
     private readonly ConcurrentDictionary<string, bool> _truncated = new();
+    private readonly ConcurrentDictionary<string, bool> _tcpRefused = new();
+    private int _tcpCount;
+    private readonly TcpListener _tcp;
     private readonly Task _loop;
+    private readonly Task _tcpLoop;
 
-    public LoopbackDnsServer() => _loop = Task.Run(ServeAsync);
+    public LoopbackDnsServer()
+    {
+        _tcp = new TcpListener(IPAddress.Loopback, EndPoint.Port);
+        _tcp.Start();
+        _loop = Task.Run(ServeAsync);
+        _tcpLoop = Task.Run(ServeTcpAsync);
+    }
 
     /// <summary>Where the server listens: always 127.0.0.1.</summary>
     public IPEndPoint EndPoint => (IPEndPoint)_socket.Client.LocalEndPoint!;
@@ -83,12 +94,23 @@ public sealed class LoopbackDnsServer : IDisposable
         return this;
     }
 
-    /// <summary>Answers with the truncation bit set and no records (and no TCP service).</summary>
-    public LoopbackDnsServer Truncate(string name)
+    /// <summary>
+    /// Answers over UDP with the truncation bit set and no records; over TCP in full, or, when
+    /// <paramref name="tcpToo"/> is set, by closing the connection without an answer.
+    /// </summary>
+    public LoopbackDnsServer Truncate(string name, bool tcpToo = true)
     {
         _truncated[Key(name)] = true;
+        if (tcpToo)
+        {
+            _tcpRefused[Key(name)] = true;
+        }
+
         return this;
     }
+
+    /// <summary>How many questions arrived over TCP.</summary>
+    public int TcpQuestions => _tcpCount;
 
     /// <summary>How many questions of the type arrived for the name.</summary>
     public int Count(string name, ushort type) => _counts.GetValueOrDefault((Key(name), type));
@@ -103,7 +125,8 @@ public sealed class LoopbackDnsServer : IDisposable
     {
         _stop.Cancel();
         _socket.Dispose();
-        _loop.Wait(TimeSpan.FromSeconds(5));
+        _tcp.Stop();
+        Task.WaitAll([_loop, _tcpLoop], TimeSpan.FromSeconds(5));
         _stop.Dispose();
     }
 
@@ -131,6 +154,51 @@ public sealed class LoopbackDnsServer : IDisposable
         }
     }
 
+    private async Task ServeTcpAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _tcp.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => AnswerTcpAsync(client));
+        }
+    }
+
+    private async Task AnswerTcpAsync(TcpClient client)
+    {
+        using var _ = client;
+        try
+        {
+            var stream = client.GetStream();
+            var prefix = new byte[2];
+            await stream.ReadExactlyAsync(prefix, _stop.Token);
+            var query = new byte[(prefix[0] << 8) | prefix[1]];
+            await stream.ReadExactlyAsync(query, _stop.Token);
+            Interlocked.Increment(ref _tcpCount);
+            if (query.Length < 12 || !TryReadQuestion(query, out var name, out var type, out var end)
+                || _tcpRefused.ContainsKey(name))
+            {
+                return;
+            }
+
+            var response = Respond(query, name, type, end, overTcp: true);
+            await stream.WriteAsync(new[] { (byte)(response.Length >> 8), (byte)response.Length }, _stop.Token);
+            await stream.WriteAsync(response, _stop.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            // The server is stopping or the client went away.
+        }
+    }
+
     private async Task AnswerAsync(UdpReceiveResult received)
     {
         var query = received.Buffer;
@@ -152,7 +220,7 @@ public sealed class LoopbackDnsServer : IDisposable
             }
         }
 
-        var response = Respond(query, name, type, questionEnd);
+        var response = Respond(query, name, type, questionEnd, overTcp: false);
         try
         {
             await _socket.SendAsync(response, received.RemoteEndPoint, _stop.Token);
@@ -163,11 +231,11 @@ public sealed class LoopbackDnsServer : IDisposable
         }
     }
 
-    private byte[] Respond(byte[] query, string name, ushort type, int questionEnd)
+    private byte[] Respond(byte[] query, string name, ushort type, int questionEnd, bool overTcp)
     {
         var exists = _records.Keys.Any(k => k.Item1 == name);
         var rcode = _serverFailures.ContainsKey(name) ? 2 : exists ? 0 : 3;
-        var truncated = _truncated.ContainsKey(name);
+        var truncated = !overTcp && _truncated.ContainsKey(name);
         var answers = rcode == 0 && !truncated ? _records.GetValueOrDefault((name, type)) ?? [] : [];
 
         var packet = new List<byte> { query[0], query[1] };

@@ -287,6 +287,18 @@ public class SpfFlattenerTests
     }
 
     [Fact]
+    public async Task Flatten_CompletesATruncatedAnswerOverTcp()
+    {
+        using var dns = Tree().Truncate("deep.t.example", tcpToo: false);
+
+        var result = await FlattenAsync(dns, "t.example");
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal(["192.0.2.1/32", "192.0.2.2/32", "198.51.100.1/32"], Ranges(result));
+        Assert.Equal(1, dns.TcpQuestions);
+    }
+
+    [Fact]
     public async Task Flatten_FailsNamingTheName_WhenATruncatedAnswerCannotBeCompletedOverTcp()
     {
         using var dns = Tree().Truncate("deep.t.example");

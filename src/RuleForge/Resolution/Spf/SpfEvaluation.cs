@@ -224,7 +224,7 @@ internal sealed class SpfEvaluation(SpfQueryCache cache, SpfLimits limits, strin
             .SelectMany(p => p.Second.Networks.Select(n => (n, $"{term.Text} ({p.First})")))
             .ToList();
         var voids = (mx.IsVoid ? 1 : 0) + perHost.Count(p => p.IsVoid);
-        var evaluation = Ranges(term, domain, networks, voids, hosts, $"{target}: {hosts.Count} MX hosts");
+        var evaluation = Ranges(term, domain, networks, voids, hosts, $"MX of {target}: {string.Join(", ", hosts)}");
         if (hosts.Count <= limits.MxNames)
         {
             return evaluation;
