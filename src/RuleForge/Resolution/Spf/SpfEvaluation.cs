@@ -70,6 +70,9 @@ internal sealed class SpfEvaluation(SpfQueryCache cache, SpfLimits limits, strin
         foreach (var e in evaluations)
         {
             // Note: SPF is first match; addresses an earlier term decided are not granted again.
+            // Limitation: an unflattenable term (exists, ptr, a macro) matches an unknown set, so a
+            // '-exists:...' before a pass term cannot take its addresses away here; such terms are
+            // always reported as unflattenable.
             var kept = Shadow(e.Grants, decided);
             results.Add(e.Result with { Granted = AddressSet.From(kept.Select(k => k.Network)).ToNetworks() });
             grants.AddRange(kept);
