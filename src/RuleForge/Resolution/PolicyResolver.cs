@@ -46,7 +46,7 @@ public static class PolicyResolver
                     continue;
                 }
 
-                var picked = Select(sender, feed, selection, rows, diagnostics, out var steps);
+                var picked = FeedSelector.Select(sender, feed, selection, rows, diagnostics, out var steps);
                 var before = sources.Count;
                 foreach (var (row, cidr) in picked)
                 {
@@ -113,52 +113,5 @@ public static class PolicyResolver
 
         cache[feed.Id] = rows;
         return rows;
-    }
-
-    private static List<(FeedRow Row, string Cidr)> Select(
-        TrustedSender sender, FeedDefinition feed, FeedSelection selection, IReadOnlyList<FeedRow> rows,
-        DiagnosticBag diagnostics, out List<(string, int)> steps)
-    {
-        steps = [];
-        IEnumerable<FeedRow> kept = rows;
-        var fieldNames = rows.SelectMany(r => r.Fields.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
-        foreach (var condition in selection.Where)
-        {
-            if (!fieldNames.Contains(condition.Field))
-            {
-                diagnostics.Report(Messages.FeedFieldUnknown, condition.Location, feed.Id, condition.Field,
-                    NameSuggester.Hint(condition.Field, fieldNames));
-                continue;
-            }
-
-            var seen = rows.Where(r => r.Fields.ContainsKey(condition.Field))
-                .SelectMany(r => r.Fields[condition.Field]).Distinct().ToList();
-            foreach (var value in condition.Values.Where(v => !seen.Contains(v)))
-            {
-                diagnostics.Report(Messages.FeedValueUnknown, condition.Location, feed.Id, condition.Field, value,
-                    NameSuggester.Hint(value, seen.Order(StringComparer.Ordinal).Take(30).ToList()));
-            }
-
-            kept = kept.Where(r => Matches(r, condition)).ToList();
-            var words = condition.Values.Count == 1
-                ? condition.Values[0]
-                : "[" + string.Join(", ", condition.Values) + "]";
-            steps.Add(($"{condition.Field} {(condition.Negated ? "not in" : "in")} {words}", kept.Count()));
-        }
-
-        var result = kept.SelectMany(r => r.Cidrs.Select(c => (r, c))).ToList();
-        if (result.Count == 0)
-        {
-            diagnostics.Report(Messages.FeedFilterEmpty, selection.Location, sender.Id, feed.Id);
-        }
-
-        return result;
-    }
-
-    private static bool Matches(FeedRow row, FeedCondition condition)
-    {
-        var has = row.Fields.TryGetValue(condition.Field, out var values)
-            && values.Any(v => condition.Values.Contains(v));
-        return has != condition.Negated;
     }
 }
