@@ -18,6 +18,8 @@ public static class CliApp
         root.Subcommands.Add(BuildCommand.Create(io));
         root.Subcommands.Add(VerifyCommand.Create(io));
         root.Subcommands.Add(ExplainCommand.Create(io));
+        root.Subcommands.Add(CheckCommand.CreateCheck(io));
+        root.Subcommands.Add(CheckCommand.CreateDiff(io));
         root.Subcommands.Add(SpfCommand.Create(io));
         root.Subcommands.Add(DnsblCommand.Create(io));
         var parsed = root.Parse(args);

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace RuleForge.Tests.Support;
+namespace RuleForge.Output;
 
 /// <summary>
 /// A line diff (Myers' O(ND) shortest edit script) printed as a unified diff with context.

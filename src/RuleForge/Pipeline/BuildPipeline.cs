@@ -38,8 +38,9 @@ public static class BuildPipeline
 
         var files = rendered.Files
             .Append(new RenderedFile("proof.json", ProofJson.Write(plan, proof, prepared.Selections)))
-            .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
+        files.Add(Output.Manifest.Write(plan.Policy, path, files));
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return new BuildOutcome(plan, proof, prepared.Selections, files, diagnostics);
     }
 

@@ -1,4 +1,5 @@
 using RuleForge.Cli;
+using RuleForge.Output;
 using RuleForge.Pipeline;
 using RuleForge.Rendering;
 using RuleForge.Tests.Support;

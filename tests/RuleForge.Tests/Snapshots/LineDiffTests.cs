@@ -1,3 +1,4 @@
+using RuleForge.Output;
 using RuleForge.Tests.Support;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using RuleForge.Output;
 using RuleForge.Pipeline;
 using RuleForge.Rendering;
 using RuleForge.Tests.Support;

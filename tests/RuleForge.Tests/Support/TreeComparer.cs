@@ -1,4 +1,5 @@
 using System.Text;
+using RuleForge.Output;
 
 namespace RuleForge.Tests.Support;
 
