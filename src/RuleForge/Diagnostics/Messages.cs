@@ -317,4 +317,18 @@ public static class Messages
         "blocklist '{0}' answered {1} for '{2}': {3}, not a listing",
         "Query blocklists through a resolver of your own, not a public or forwarding one; answers outside " +
         "listing_codes never count as listings.");
+
+    // Resolution: feed shapes and selections (RF1360-RF1379)
+    public static readonly MessageTemplate FeedShapeOptionUnused = new(
+        "RF1360", E,
+        "feed '{0}' has the shape '{1}', which does not use '{2}'",
+        "Remove '{2}', or write shape: generic to describe the rows with 'items' and 'cidr_field'.");
+    public static readonly MessageTemplate FeedExceptEmpty = new(
+        "RF1361", E,
+        "the 'except' of sender '{0}' from feed '{1}' keeps no row",
+        "Run 'ruleforge feed show' on the feed to see the values that exist.");
+    public static readonly MessageTemplate FeedNothingLeft = new(
+        "RF1362", E,
+        "the selection for sender '{0}' from feed '{1}' keeps no address once its 'except' ranges are taken out",
+        "The 'except' selection covers every range kept; narrow it or drop the selection.");
 }

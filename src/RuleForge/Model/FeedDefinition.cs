@@ -6,7 +6,8 @@ namespace RuleForge.Model;
 /// <param name="Id">Id that senders refer to.</param>
 /// <param name="File">Path relative to the policy file, as written.</param>
 /// <param name="FullPath">Absolute path used to read it.</param>
-/// <param name="Shape">aws, m365, text, or generic.</param>
+/// <param name="Shape">A name from <c>RuleForge.Resolution.Feeds.FeedShapes</c>: auto (recognised from the
+/// content), generic, aws, google, m365, github, oracle, atlassian or text.</param>
 /// <param name="ItemsPath">Generic shape: dotted path to the array of rows.</param>
 /// <param name="CidrField">Generic shape: the row field that holds the CIDR or CIDRs.</param>
 public sealed record FeedDefinition(

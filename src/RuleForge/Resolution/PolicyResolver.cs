@@ -46,7 +46,8 @@ public static class PolicyResolver
                     continue;
                 }
 
-                var picked = FeedSelector.Select(sender, feed, selection, rows, diagnostics, out var steps);
+                var picked = FeedSelector.Select(sender, feed, selection, rows, policy.Feeds,
+                    f => Load(f, cache, diagnostics), diagnostics, out var steps);
                 var before = sources.Count;
                 foreach (var (row, cidr) in picked)
                 {

@@ -1,6 +1,7 @@
 using RuleForge.Diagnostics;
 using RuleForge.Loading;
 using RuleForge.Model;
+using RuleForge.Resolution.Feeds;
 
 namespace RuleForge.Validation;
 
@@ -8,7 +9,7 @@ namespace RuleForge.Validation;
 internal static class FeedBinder
 {
     /// <summary>Shapes RuleForge reads.</summary>
-    internal static readonly string[] Shapes = ["generic", "aws", "m365", "text"];
+    internal static readonly string[] Shapes = [.. FeedShapes.All];
 
     public static List<FeedDefinition> Bind(SyntaxNode node, ValueReader values, string policyDirectory)
     {
@@ -24,23 +25,23 @@ internal static class FeedBinder
 
             var id = m.Required("id") is { } i ? PolicyBinder.ReadId(values, i, "feed id") : null;
             var file = m.Required("file") is { } f ? values.Text(f, "file") : null;
-            var shape = m.Optional("shape") is { } s
-                ? values.Choice(s, "shape", Shapes.Select(x => (x, x)).ToArray())
-                : "generic";
             var items = m.Optional("items") is { } it ? values.Text(it, "items") : null;
             var cidr = m.Optional("cidr_field") is { } cf ? values.Text(cf, "cidr_field") : null;
-            if (shape == "generic" && (items is null || cidr is null))
+
+            // Note: without 'shape', 'items' or 'cidr_field' mean a generic feed; otherwise the
+            // built-in shape is recognised from the content when the feed is read.
+            var generic = m.Optional("items") is not null || m.Optional("cidr_field") is not null;
+            var shape = m.Optional("shape") is { } s
+                ? values.Choice(s, "shape", Shapes.Select(x => (x, x)).ToArray())
+                : generic ? FeedShapes.Generic : FeedShapes.Auto;
+            if (shape == FeedShapes.Generic && (items is null || cidr is null))
             {
-                if (items is null)
-                {
-                    m.Required("items");
-                }
+                ReportMissing(m, items, cidr);
+                continue;
+            }
 
-                if (cidr is null)
-                {
-                    m.Required("cidr_field");
-                }
-
+            if (shape is not null && shape != FeedShapes.Generic && ReportUnused(m, values, id ?? "?", shape))
+            {
                 continue;
             }
 
@@ -62,15 +63,40 @@ internal static class FeedBinder
         return result;
     }
 
+    /// <summary>
+    /// Binds one <c>select</c> item: <c>feed</c>, <c>where</c>, and <c>except</c> (selections whose
+    /// ranges are taken out; their <c>feed</c> defaults to the outer one).
+    /// </summary>
     public static FeedSelection? BindSelection(SyntaxNode node, ValueReader values, IReadOnlyList<FeedDefinition> feeds)
     {
-        var m = MappingReader.Open(node, values.Diagnostics, "a feed selection", "feed", "where");
+        var m = MappingReader.Open(node, values.Diagnostics, "a feed selection", "feed", "where", "except");
         if (m is null)
         {
             return null;
         }
 
-        var feedId = m.Required("feed") is { } f ? values.Scalar(f, "feed") : null;
+        var selection = BindPart(m, values, feeds, null);
+        var except = new List<FeedSelection>();
+        if (m.Optional("except") is { } exceptNode)
+        {
+            foreach (var item in values.List(exceptNode, "except", allowScalar: false))
+            {
+                if (MappingReader.Open(item, values.Diagnostics, "an 'except' selection", "feed", "where") is { } em
+                    && BindPart(em, values, feeds, selection?.FeedId) is { } part)
+                {
+                    except.Add(part);
+                }
+            }
+        }
+
+        return selection is null ? null : selection with { Except = except };
+    }
+
+    private static FeedSelection? BindPart(
+        MappingReader m, ValueReader values, IReadOnlyList<FeedDefinition> feeds, string? defaultFeed)
+    {
+        var feedNode = defaultFeed is null ? m.Required("feed") : m.Optional("feed");
+        var feedId = feedNode is { } f ? values.Scalar(f, "feed") : null;
         if (feedId is not null && feeds.All(x => x.Id != feedId.Value))
         {
             values.Diagnostics.Report(Messages.UnknownFeed, feedId.Location, feedId.Value,
@@ -80,6 +106,13 @@ internal static class FeedBinder
             return null;
         }
 
+        var conditions = BindWhere(m, values);
+        var id = feedId?.Value ?? (feedNode is null ? defaultFeed : null);
+        return id is null ? null : new FeedSelection(id, conditions, m.Location);
+    }
+
+    private static List<FeedCondition> BindWhere(MappingReader m, ValueReader values)
+    {
         var conditions = new List<FeedCondition>();
         if (m.Optional("where") is { } w && w is not MappingSyntax)
         {
@@ -109,6 +142,35 @@ internal static class FeedBinder
             }
         }
 
-        return feedId is null ? null : new FeedSelection(feedId.Value, conditions, m.Location);
+        return conditions;
+    }
+
+    private static void ReportMissing(MappingReader m, string? items, string? cidr)
+    {
+        if (items is null)
+        {
+            m.Required("items");
+        }
+
+        if (cidr is null)
+        {
+            m.Required("cidr_field");
+        }
+    }
+
+    // Returns true when a built-in shape was given options only the generic reader uses.
+    private static bool ReportUnused(MappingReader m, ValueReader values, string id, string shape)
+    {
+        var unused = false;
+        foreach (var key in new[] { "items", "cidr_field" })
+        {
+            if (m.Optional(key) is { } node)
+            {
+                values.Diagnostics.Report(Messages.FeedShapeOptionUnused, node.Location, id, shape, key);
+                unused = true;
+            }
+        }
+
+        return unused;
     }
 }

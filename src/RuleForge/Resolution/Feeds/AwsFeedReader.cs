@@ -1,0 +1,35 @@
+using System.Text.Json;
+
+namespace RuleForge.Resolution.Feeds;
+
+/// <summary>
+/// AWS ip-ranges.json: <c>prefixes[]</c> {ip_prefix, region, service, network_border_group} and
+/// <c>ipv6_prefixes[]</c> {ipv6_prefix, ...}; one row per entry.
+/// </summary>
+/// <remarks>
+/// Note: AWS lists one CIDR once per service and AMAZON holds every range of the others, so the
+/// same network can be many rows; filters pick rows, aggregation removes the repeats.
+/// </remarks>
+internal static class AwsFeedReader
+{
+    public static List<FeedRow> Read(JsonElement root)
+    {
+        var rows = new List<FeedRow>();
+        var v4 = FeedJson.Array(root, "prefixes", "an AWS-style feed", required: true)!.Value;
+        var v6 = FeedJson.Array(root, "ipv6_prefixes", "an AWS-style feed", required: false);
+        foreach (var item in v4.EnumerateArray())
+        {
+            rows.Add(FeedJson.Row(rows.Count + 1, item, "ip_prefix"));
+        }
+
+        if (v6 is { } array)
+        {
+            foreach (var item in array.EnumerateArray())
+            {
+                rows.Add(FeedJson.Row(rows.Count + 1, item, "ipv6_prefix"));
+            }
+        }
+
+        return rows;
+    }
+}

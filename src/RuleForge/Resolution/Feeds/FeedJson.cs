@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json;
+using RuleForge.Net;
+
+namespace RuleForge.Resolution.Feeds;
+
+/// <summary>JSON helpers shared by the feed readers: parsing, row building, wording.</summary>
+internal static class FeedJson
+{
+    public static JsonDocument Parse(byte[] content)
+    {
+        try
+        {
+            return JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            throw new FeedReadException($"invalid JSON at line {e.LineNumber + 1}: {e.Message.Split('.')[0]}");
+        }
+    }
+
+    /// <summary>The array under <paramref name="name"/>, or null when the key is missing.</summary>
+    public static JsonElement? Array(JsonElement root, string name, string shape, bool required)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(name, out var array))
+        {
+            return required
+                ? throw new FeedReadException($"{shape} needs the array '{name}'")
+                : null;
+        }
+
+        return array.ValueKind == JsonValueKind.Array
+            ? array
+            : throw new FeedReadException($"{shape}: '{name}' is {Describe(array.ValueKind)}, not an array");
+    }
+
+    /// <summary>
+    /// Makes a row of an object: <paramref name="cidrField"/> holds its CIDR or CIDRs; every other
+    /// scalar or list of scalars is a filterable field, and <paramref name="extra"/> adds fields.
+    /// </summary>
+    public static FeedRow Row(
+        int number, JsonElement item, string cidrField,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? extra = null)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            throw new FeedReadException($"row {number} is {Describe(item.ValueKind)}, not an object");
+        }
+
+        var fields = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (name, values) in extra ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            fields[name] = values;
+        }
+
+        var cidrs = new List<string>();
+        foreach (var property in item.EnumerateObject())
+        {
+            var values = Scalars(property.Value);
+            if (property.Name == cidrField)
+            {
+                if (values is null)
+                {
+                    throw new FeedReadException($"row {number}: '{cidrField}' is " +
+                        $"{Describe(property.Value.ValueKind)}, not a CIDR or a list of CIDRs");
+                }
+
+                cidrs.AddRange(values);
+            }
+            else if (values is not null)
+            {
+                fields[property.Name] = values;
+            }
+        }
+
+        return new FeedRow(number, fields, cidrs);
+    }
+
+    // Note: objects and nested arrays are not filterable; they are skipped, never parsed.
+    public static List<string>? Scalars(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => [value.GetString()!],
+        JsonValueKind.Number => [value.GetRawText()],
+        JsonValueKind.True => ["true"],
+        JsonValueKind.False => ["false"],
+        JsonValueKind.Array when value.EnumerateArray().All(IsScalar) =>
+            value.EnumerateArray().Select(Text).ToList(),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The CIDR texts of a value that is a non-empty array of strings that all read as networks;
+    /// null for anything else (booleans, objects, key strings).
+    /// </summary>
+    public static List<string>? CidrList(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0
+            || !value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String))
+        {
+            return null;
+        }
+
+        var texts = value.EnumerateArray().Select(e => e.GetString()!).ToList();
+        return texts.All(LooksLikeNetwork) ? texts : null;
+    }
+
+    /// <summary>True when the text reads as an address or network, host bits or not.</summary>
+    public static bool LooksLikeNetwork(string text) => IpNetwork.TryParse(text.Trim(), out _, out _);
+
+    public static string Describe(JsonValueKind kind) =>
+        kind.ToString().ToLower(CultureInfo.InvariantCulture) switch
+        {
+            "object" => "an object",
+            "array" => "an array",
+            "undefined" => "missing",
+            var other => "a " + other,
+        };
+
+    private static bool IsScalar(JsonElement e) =>
+        e.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False;
+
+    private static string Text(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => e.GetString()!,
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => e.GetRawText(),
+    };
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+
+namespace RuleForge.Resolution.Feeds;
+
+/// <summary>
+/// Google goog.json and cloud.json: <c>prefixes[]</c>, each with either <c>ipv4Prefix</c> or
+/// <c>ipv6Prefix</c>; cloud entries add <c>service</c> and <c>scope</c> (the region).
+/// </summary>
+internal static class GoogleFeedReader
+{
+    public static List<FeedRow> Read(JsonElement root)
+    {
+        var rows = new List<FeedRow>();
+        var prefixes = FeedJson.Array(root, "prefixes", "a Google-style feed", required: true)!.Value;
+        foreach (var item in prefixes.EnumerateArray())
+        {
+            var number = rows.Count + 1;
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw new FeedReadException($"row {number} is {FeedJson.Describe(item.ValueKind)}, not an object");
+            }
+
+            var has4 = item.TryGetProperty("ipv4Prefix", out _);
+            var has6 = item.TryGetProperty("ipv6Prefix", out _);
+            if (has4 == has6)
+            {
+                throw new FeedReadException(
+                    $"row {number} has {(has4 ? "both" : "neither")} 'ipv4Prefix' and 'ipv6Prefix'; " +
+                    "a Google-style row has exactly one");
+            }
+
+            var row = FeedJson.Row(number, item, has4 ? "ipv4Prefix" : "ipv6Prefix");
+            var fields = new Dictionary<string, IReadOnlyList<string>>(row.Fields, StringComparer.Ordinal);
+            fields.Remove(has4 ? "ipv6Prefix" : "ipv4Prefix");
+            rows.Add(row with { Fields = fields });
+        }
+
+        return rows;
+    }
+}
