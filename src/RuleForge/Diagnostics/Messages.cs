@@ -331,4 +331,8 @@ public static class Messages
         "RF1362", E,
         "the selection for sender '{0}' from feed '{1}' keeps no address once its 'except' ranges are taken out",
         "The 'except' selection covers every range kept; narrow it or drop the selection.");
+    public static readonly MessageTemplate FeedShowKeepsNothing = new(
+        "RF1363", E,
+        "the filter keeps no row of feed '{0}'",
+        "Change or drop a --where; run without --where to see every field and its values.");
 }

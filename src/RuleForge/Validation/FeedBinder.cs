@@ -40,9 +40,10 @@ internal static class FeedBinder
                 continue;
             }
 
-            if (shape is not null && shape != FeedShapes.Generic && ReportUnused(m, values, id ?? "?", shape))
+            if (shape is not null && shape != FeedShapes.Generic)
             {
-                continue;
+                // Note: the feed is still declared so that its selections raise no second error.
+                ReportUnused(m, values, id ?? "?", shape);
             }
 
             if (id is null || file is null || shape is null)
@@ -158,19 +159,15 @@ internal static class FeedBinder
         }
     }
 
-    // Returns true when a built-in shape was given options only the generic reader uses.
-    private static bool ReportUnused(MappingReader m, ValueReader values, string id, string shape)
+    // Reports the options only the generic reader uses, given with a built-in shape.
+    private static void ReportUnused(MappingReader m, ValueReader values, string id, string shape)
     {
-        var unused = false;
         foreach (var key in new[] { "items", "cidr_field" })
         {
             if (m.Optional(key) is { } node)
             {
                 values.Diagnostics.Report(Messages.FeedShapeOptionUnused, node.Location, id, shape, key);
-                unused = true;
             }
         }
-
-        return unused;
     }
 }

@@ -25,7 +25,7 @@ internal static class GoogleFeedReader
             if (has4 == has6)
             {
                 throw new FeedReadException(
-                    $"row {number} has {(has4 ? "both" : "neither")} 'ipv4Prefix' and 'ipv6Prefix'; " +
+                    $"row {number} has {(has4 ? "both 'ipv4Prefix' and" : "neither 'ipv4Prefix' nor")} 'ipv6Prefix'; " +
                     "a Google-style row has exactly one");
             }
 
