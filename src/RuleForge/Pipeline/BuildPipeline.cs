@@ -29,7 +29,7 @@ public static class BuildPipeline
 
         var proof = prepared.Proof!;
         var diagnostics = new List<Diagnostic>(prepared.Diagnostics);
-        var rendered = Renderer.Render(plan, proof, templates);
+        var rendered = Renderer.Render(plan, proof, templates, prepared.Selections);
         diagnostics.AddRange(rendered.Diagnostics);
         if (rendered.Diagnostics.Any(d => d.Severity == Severity.Error))
         {

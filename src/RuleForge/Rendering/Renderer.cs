@@ -1,6 +1,7 @@
 using RuleForge.Diagnostics;
 using RuleForge.Planning;
 using RuleForge.Proof;
+using RuleForge.Resolution;
 using Scriban;
 using Scriban.Runtime;
 
@@ -12,13 +13,14 @@ namespace RuleForge.Rendering;
 /// </summary>
 public static class Renderer
 {
-    /// <summary>Renders every file of the build, in path order.</summary>
-    public static RenderResult Render(BuildPlan plan, ProofResult proof, TemplateSource templates)
+    /// <summary>Renders every file of the build, in path order; the report lists the feed selections.</summary>
+    public static RenderResult Render(
+        BuildPlan plan, ProofResult proof, TemplateSource templates, IReadOnlyList<SelectionReport>? selections = null)
     {
         var diagnostics = new DiagnosticBag();
         var files = new List<RenderedFile>();
         var header = new FileHeader(TextEscaping.Comment(plan.Policy.SourceFile), plan.Policy.Name);
-        foreach (var (template, output, model) in Jobs(plan, proof))
+        foreach (var (template, output, model) in Jobs(plan, proof, selections ?? []))
         {
             var text = RenderOne(templates, template, model, header, diagnostics);
             if (text is not null)
@@ -31,7 +33,8 @@ public static class Renderer
         return new RenderResult(diagnostics.HasErrors ? [] : files, diagnostics.Items);
     }
 
-    private static IEnumerable<(string Template, string Output, object Model)> Jobs(BuildPlan plan, ProofResult proof)
+    private static IEnumerable<(string Template, string Output, object Model)> Jobs(
+        BuildPlan plan, ProofResult proof, IReadOnlyList<SelectionReport> selections)
     {
         if (plan.Postfix is { } pf)
         {
@@ -66,7 +69,7 @@ public static class Renderer
             }
         }
 
-        yield return ("report/proof.md.sbn", "proof.md", new ReportModel(plan, proof));
+        yield return ("report/proof.md.sbn", "proof.md", new ReportModel(plan, proof) { Selections = selections });
     }
 
     private static string? RenderOne(

@@ -25,6 +25,8 @@ public class EfaxSelectionReportTests
         Assert.Equal(4, selection.GetProperty("cidrsAfter").GetInt32());
         Assert.Equal("128", selection.GetProperty("addressesIpv4").GetString());
         Assert.Contains("the proof holds", built["proof.md"], StringComparison.Ordinal);
+        Assert.Contains("efax from feed efax-egress: 7 rows read.\n- service in fax-smtp: 4 rows kept\n",
+            built["proof.md"], StringComparison.Ordinal);
     }
 
     [Fact]
