@@ -22,6 +22,7 @@ public static class CliApp
         root.Subcommands.Add(CheckCommand.CreateDiff(io));
         root.Subcommands.Add(SpfCommand.Create(io));
         root.Subcommands.Add(DnsblCommand.Create(io));
+        root.Subcommands.Add(LockCommand.Create(io));
         root.Subcommands.Add(FeedCommand.Create(io));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

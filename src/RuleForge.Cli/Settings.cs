@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using RuleForge.Pipeline;
 using RuleForge.Resolution.Dns;
+using RuleForge.Resolution.Lock;
 
 namespace RuleForge.Cli;
 
@@ -55,6 +56,19 @@ public sealed class Settings
             return new DnsSettings(servers, timeout, retries, tcp);
         }
     }
+
+    /// <summary>
+    /// Lock:MaxShrink: the largest share (above 0, at most 1) of a sender's addresses that
+    /// <c>lock --refresh</c> may remove without --allow-shrink; default 0.2.
+    /// </summary>
+    public double LockMaxShrink =>
+        Number("Lock:MaxShrink") is { } share && share <= 1 ? share : LockOptions.DefaultMaxShrink;
+
+    /// <summary>Lock settings whose values cannot be used, as messages for a usage error.</summary>
+    public IReadOnlyList<string> LockProblems() =>
+        Value("Lock:MaxShrink") is { } text && (Number("Lock:MaxShrink") is not { } share || share > 1)
+            ? [$"setting Lock:MaxShrink = '{text}' is not a share above 0 and at most 1, such as 0.2"]
+            : [];
 
     /// <summary>DNS settings whose values cannot be used, as messages for a usage error.</summary>
     public IReadOnlyList<string> DnsProblems()

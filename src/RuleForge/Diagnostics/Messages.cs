@@ -318,6 +318,54 @@ public static class Messages
         "Query blocklists through a resolver of your own, not a public or forwarding one; answers outside " +
         "listing_codes never count as listings.");
 
+    // Resolution: the lockfile and SPF-trusted senders (RF1340-RF1359)
+    public static readonly MessageTemplate LockfileMissing = new(
+        "RF1340", E,
+        "sender '{0}' trusts the SPF ranges of '{1}', but the lockfile '{2}' does not exist",
+        "Run 'ruleforge lock {3} --dns-server HOST:PORT' once to resolve the SPF record and pin it; " +
+        "build then reads the lockfile and needs no DNS.");
+    public static readonly MessageTemplate LockEntryMissing = new(
+        "RF1341", E,
+        "the lockfile '{0}' holds no SPF entry for '{1}', which sender '{2}' trusts",
+        "Run 'ruleforge lock {3} --dns-server HOST:PORT' to add it; entries already locked stay as they are.");
+    public static readonly MessageTemplate LockHashMismatch = new(
+        "RF1342", E,
+        "the lockfile '{0}' does not match its content hash: it was changed by hand",
+        "Restore it from version control, or run 'ruleforge lock {1} --refresh --dns-server HOST:PORT' to " +
+        "resolve every record again and rewrite it.");
+    public static readonly MessageTemplate LockUnreadable = new(
+        "RF1343", E,
+        "cannot read the lockfile '{0}': {1}",
+        "Restore it from version control, or run 'ruleforge lock {2} --refresh --dns-server HOST:PORT' to " +
+        "rewrite it.");
+    public static readonly MessageTemplate LockSchema = new(
+        "RF1344", E,
+        "the lockfile '{0}' has schema version {1}; this RuleForge reads version {2}",
+        "Run 'ruleforge lock {3} --refresh --dns-server HOST:PORT' with this version to rewrite it.");
+    public static readonly MessageTemplate SpfTrustUnflattenable = new(
+        "RF1345", W,
+        "sender '{0}' trusts the SPF record of '{1}', whose terms {2} cannot become address ranges",
+        "The sender is protected at Postfix RCPT only for mail from the flattened ranges; mail sent through " +
+        "those terms earns trust only at the content stage (SPF, DKIM, DMARC).");
+    public static readonly MessageTemplate LockShrink = new(
+        "RF1346", E,
+        "the refresh would remove {0} of the {1} {2} addresses of sender '{3}' ({4}), more than the limit of {5}",
+        "Check the sender's SPF record; if the change is intended, run again with --allow-shrink (the limit " +
+        "is the setting Lock:MaxShrink).");
+    public static readonly MessageTemplate LockFailed = new(
+        "RF1347", E,
+        "cannot lock the SPF record of '{0}' (sender '{1}'); the lockfile was left unchanged",
+        "The failing name is named above; fix the DNS problem or retry. A failed lookup never shrinks trust.");
+    public static readonly MessageTemplate SpfEnvelopeRequired = new(
+        "RF1348", E,
+        "sender '{0}' trusts SPF ranges but sets envelope_domain_required: false",
+        "SPF ranges name the hosts that may send for a domain, often shared by many; they count only with " +
+        "the sender's envelope domain. Remove the line or set it to true.");
+    public static readonly MessageTemplate LockWrite = new(
+        "RF1349", E,
+        "cannot write the lockfile '{0}': {1}",
+        "Check that the folder is writable; the previous lockfile, if any, is unchanged.");
+
     // Resolution: feed shapes and selections (RF1360-RF1379)
     public static readonly MessageTemplate FeedShapeOptionUnused = new(
         "RF1360", E,

@@ -7,6 +7,8 @@ namespace RuleForge.Model;
 /// holds only the inline ranges.</param>
 /// <param name="Sources">Provenance: each input range with the place it came from.</param>
 /// <param name="Selections">Rows chosen from feeds; resolution adds their ranges.</param>
+/// <param name="SpfDomains">Domains whose flattened SPF ranges are trusted; resolution adds the
+/// ranges pinned for them in the policy's lockfile.</param>
 /// <param name="EnvelopeDomainRequired">When true, the client IP counts only together with an
 /// envelope sender in one of the sender's domains (a Postfix restriction class).</param>
 /// <param name="Acknowledged">Range checks the policy has consciously waived.</param>
@@ -14,5 +16,6 @@ public sealed record RangeTrust(
     IReadOnlyList<IpNetwork> Networks,
     IReadOnlyList<RangeSource> Sources,
     IReadOnlyList<FeedSelection> Selections,
+    IReadOnlyList<SpfTrust> SpfDomains,
     bool EnvelopeDomainRequired,
     IReadOnlyList<string> Acknowledged);

@@ -4,6 +4,7 @@ using RuleForge.Planning;
 using RuleForge.Proof;
 using RuleForge.Rendering;
 using RuleForge.Resolution;
+using RuleForge.Resolution.Lock;
 using RuleForge.Validation;
 
 namespace RuleForge.Pipeline;
@@ -57,7 +58,7 @@ public static class BuildPipeline
             return Fail(diagnostics);
         }
 
-        var resolution = PolicyResolver.Resolve(validation.Policy);
+        var resolution = PolicyResolver.Resolve(validation.Policy, LockfileLocation.For(path, displayPath));
         diagnostics.AddRange(resolution.Diagnostics);
         if (resolution.Policy is null)
         {

@@ -2,26 +2,33 @@ using System.Globalization;
 using RuleForge.Diagnostics;
 using RuleForge.Model;
 using RuleForge.Net;
+using RuleForge.Resolution.Lock;
 using RuleForge.Validation;
 
 namespace RuleForge.Resolution;
 
 /// <summary>
 /// Reads the feeds a policy selects from and adds the chosen ranges to each sender, with
-/// provenance. A feed that cannot be read is an error: trust never silently shrinks.
+/// provenance; adds the SPF ranges pinned in the policy's lockfile (never asking DNS). A feed
+/// or lockfile entry that cannot be read is an error: trust never silently shrinks.
 /// </summary>
 public static class PolicyResolver
 {
-    /// <summary>Resolves every sender's feed selections.</summary>
-    public static ResolutionResult Resolve(Policy policy)
+    /// <summary>
+    /// Resolves every sender's feed selections and SPF domains. The lockfile defaults to the one
+    /// beside the policy's <see cref="Policy.SourceFile"/>.
+    /// </summary>
+    public static ResolutionResult Resolve(Policy policy, LockfileLocation? lockfile = null)
     {
         var diagnostics = new DiagnosticBag();
+        var spf = new LockedSpfSources(lockfile ?? LockfileLocation.For(policy.SourceFile, policy.SourceFile),
+            diagnostics);
         var cache = new Dictionary<string, IReadOnlyList<FeedRow>?>(StringComparer.Ordinal);
         var reports = new List<SelectionReport>();
         var senders = new List<TrustedSender>();
         foreach (var sender in policy.Senders)
         {
-            if (sender.Ranges is not { Selections.Count: > 0 } ranges)
+            if (sender.Ranges is not { } ranges || (ranges.Selections.Count == 0 && ranges.SpfDomains.Count == 0))
             {
                 senders.Add(sender);
                 continue;
@@ -71,6 +78,7 @@ public static class PolicyResolver
                     v6.ToString(CultureInfo.InvariantCulture)));
             }
 
+            sources.AddRange(spf.For(sender, ranges, needed));
             foreach (var word in ranges.Acknowledged.Where(w => !needed.Contains(w)))
             {
                 diagnostics.Report(Messages.AckUnused, sender.Location, word, sender.Id);

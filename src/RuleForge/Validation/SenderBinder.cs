@@ -119,7 +119,7 @@ internal static class SenderBinder
         SyntaxNode node, ValueReader values, IReadOnlyList<FeedDefinition> feeds, string id)
     {
         var m = MappingReader.Open(node, values.Diagnostics, "ranges",
-            "inline", "select", "envelope_domain_required", "acknowledge");
+            "inline", "select", "spf", "envelope_domain_required", "acknowledge");
         if (m is null)
         {
             return null;
@@ -150,18 +150,17 @@ internal static class SenderBinder
             ? values.List(sel, "ranges.select", allowScalar: false)
                 .Select(x => FeedBinder.BindSelection(x, values, feeds)).OfType<FeedSelection>().ToList()
             : [];
-        var envelope = m.Optional("envelope_domain_required") is { } e
-            ? values.Boolean(e, "envelope_domain_required") ?? false
-            : false;
+        var spf = m.Optional("spf") is { } sp ? BindSpf(sp, values) : [];
+        var envelope = BindEnvelope(m, values, spf.Count > 0, id);
         // Note: count what was written, not what parsed, so a bad entry is not also called "empty".
-        var written = Count(m.Optional("inline")) + Count(m.Optional("select"));
+        var written = Count(m.Optional("inline")) + Count(m.Optional("select")) + Count(m.Optional("spf"));
         if (written == 0)
         {
-            values.Diagnostics.Report(Messages.EmptyList, m.Location, "ranges (inline or select)");
+            values.Diagnostics.Report(Messages.EmptyList, m.Location, "ranges (inline, select or spf)");
         }
 
-        // Note: acknowledgements for feed ranges are checked again after resolution.
-        if (selections.Count == 0)
+        // Note: acknowledgements for feed and SPF ranges are checked again after resolution.
+        if (selections.Count == 0 && spf.Count == 0)
         {
             foreach (var word in acknowledged.Where(w => !needed.Contains(w)))
             {
@@ -170,7 +169,35 @@ internal static class SenderBinder
         }
 
         var networks = AddressSet.From(sources.Select(s => s.Network)).ToNetworks();
-        return new RangeTrust(networks, sources, selections, envelope, acknowledged);
+        return new RangeTrust(networks, sources, selections, spf, envelope, acknowledged);
+    }
+
+    private static List<SpfTrust> BindSpf(SyntaxNode node, ValueReader values) =>
+        values.List(node, "ranges.spf")
+            .Select(x => PolicyBinder.ReadDomain(values, x, "an SPF domain", zone: false) is { } domain
+                ? new SpfTrust(domain, x.Location)
+                : null)
+            .OfType<SpfTrust>()
+            .DistinctBy(t => t.Domain, StringComparer.Ordinal)
+            .ToList();
+
+    // Note: SPF ranges name the hosts that may send for a domain, often a provider's shared
+    // infrastructure, so they count only together with the sender's envelope domain: the
+    // default is true when 'spf' is given, and false is refused.
+    private static bool BindEnvelope(MappingReader m, ValueReader values, bool hasSpf, string id)
+    {
+        if (m.Optional("envelope_domain_required") is not { } e)
+        {
+            return hasSpf;
+        }
+
+        var value = values.Boolean(e, "envelope_domain_required");
+        if (value == false && hasSpf)
+        {
+            values.Diagnostics.Report(Messages.SpfEnvelopeRequired, e.Location, id);
+        }
+
+        return value ?? hasSpf;
     }
 
     private static int Count(SyntaxNode? node) => node switch

@@ -11,7 +11,7 @@ internal sealed class SpfQueryCache(DnsLookup dns, int maxQueries, CancellationT
 {
     private readonly Dictionary<(string Name, DnsRecordType Type), Task<DnsAnswer>> _queries = [];
     private readonly List<DnsQueryException> _failures = [];
-    private readonly Lock _lock = new();
+    private readonly System.Threading.Lock _lock = new();
 
     /// <summary>Distinct questions asked so far.</summary>
     public int Count
