@@ -95,7 +95,7 @@ public sealed class LockCommandTests : IDisposable
             "timeout" => failing.Delay("_spf.partner.example.com", TimeSpan.FromSeconds(5)),
             _ => failing.Truncate("_spf.partner.example.com", tcpToo: true),
         };
-        var settings = _temp.Write("short.json", """{ "Dns": { "Timeout": 0.5, "Retries": 0 } }""");
+        var settings = _temp.Write("short.json", """{ "Dns": { "Timeout": 1.5, "Retries": 0 } }""");
 
         var run = CliRunner.Run("lock", policy, "--refresh", "--dns-server", failing.Flag, "--settings", settings);
 

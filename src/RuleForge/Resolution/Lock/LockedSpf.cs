@@ -9,7 +9,8 @@ namespace RuleForge.Resolution.Lock;
 /// when that domain publishes no SPF record.</param>
 /// <param name="Ranges">The minimal CIDR cover of the pass ranges, IPv4 first.</param>
 /// <param name="Provenance">Each pass range with its record, term, and the term that led there.</param>
-/// <param name="Lookups">DNS-querying terms in the tree (RFC 7208 limit: 10).</param>
+/// <param name="Lookups">DNS-querying terms in the whole tree (RFC 7208 limit: 10); a worst case,
+/// since a receiver stops at the first matching term.</param>
 /// <param name="VoidLookups">Lookups that found nothing (RFC 7208 limit: 2).</param>
 /// <param name="Unflattenable">Terms that could not become ranges.</param>
 public sealed record LockedSpf(
