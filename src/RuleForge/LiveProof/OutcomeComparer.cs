@@ -1,46 +1,49 @@
 using System.Globalization;
 using RuleForge.Explanation;
 using RuleForge.Live;
+using RuleForge.Planning;
 
 namespace RuleForge.LiveProof;
 
 /// <summary>
 /// Compares explain's prediction with what the daemons did. Postfix is compared by SMTP reply
-/// class; Rspamd and SpamAssassin by the exact set of RuleForge rules that fired with their
-/// scores, and for trusted messages also by the verdict (no action, ham). Other stock rules
-/// add to the daemons' totals, so totals are shown but not compared.
+/// class. Rspamd and SpamAssassin are compared by the exact set of the plan's rules that fired,
+/// with their scores, and by the verdict: the daemon's other (stock) rules add a baseline the
+/// policy does not decide, so the predicted verdict is the plan's thresholds applied to the
+/// predicted RuleForge score plus that observed baseline. The mailbox follows from both.
 /// </summary>
 public static class OutcomeComparer
 {
     /// <summary>One outcome per target that the prediction or the observation covers.</summary>
-    public static IReadOnlyList<TargetOutcome> Compare(Explanation.Explanation predicted, Observation observed)
+    public static IReadOnlyList<TargetOutcome> Compare(Explanation.Explanation predicted, Observation observed, BuildPlan plan)
     {
+        var rules = LiveVerifier.PlanRules(plan);
         var outcomes = new List<TargetOutcome>();
+        string? rspamdAction = null;
+        if (predicted.Rspamd is { } rspamd && plan.Rspamd is { } rsPlan)
+        {
+            var thresholds = rsPlan.Actions.Where(a => a.Score is not null).Select(a => (a.Action.Replace('_', ' '), a.Score!.Value)).ToList();
+            var outcome = Content("rspamd", rspamd, observed.RspamdSymbols, observed.RspamdScore, observed.RspamdAction, rules,
+                total => thresholds.Where(t => total >= t.Value).Select(t => t.Item1).LastOrDefault() ?? "no action");
+            outcomes.Add(outcome.Outcome);
+            rspamdAction = outcome.PredictedVerdict;
+        }
+
+        if (predicted.SpamAssassin is { } sa && plan.SpamAssassin is { } saPlan)
+        {
+            var verdict = observed.SpamAssassinIsSpam switch { true => "spam", false => "ham", _ => null };
+            outcomes.Add(Content("spamassassin", sa, observed.SpamAssassinRules, observed.SpamAssassinScore, verdict, rules,
+                total => total >= saPlan.RequiredScore ? "spam" : "ham").Outcome);
+        }
+
         if (predicted.Smtpd is not null)
         {
-            outcomes.Add(Smtp("postscreen+smtpd", PathClass(predicted), observed.PostscreenCode));
+            outcomes.Insert(0, Smtp("postscreen+smtpd", PathClass(predicted), observed.PostscreenCode));
             var smtpd = predicted.Smtpd.Decision == "reject" ? "554 at RCPT" : "250 accepted";
-            outcomes.Add(Smtp("smtpd", smtpd, observed.SmtpdCode));
-            var deliver = Delivers(predicted) ? "delivered" : "not delivered";
+            outcomes.Insert(1, Smtp("smtpd", smtpd, observed.SmtpdCode));
+            var deliver = Delivers(predicted, rspamdAction) ? "delivered" : "not delivered";
             var seen = observed.Delivered switch { true => "delivered", false => "not delivered", _ => "not observed" };
-            outcomes.Add(new TargetOutcome("mailbox", deliver, seen, deliver == seen));
-        }
-
-        if (predicted.Rspamd is { } rspamd)
-        {
-            var trusted = rspamd.Rules.Any(r => r.Rule.StartsWith("RF_TRUST_", StringComparison.Ordinal));
-            outcomes.Add(Content("rspamd", rspamd, trusted, "no action", observed.RspamdSymbols,
-                observed.RspamdAction, observed.RspamdScore, r => r.StartsWith("RF_", StringComparison.Ordinal)));
-        }
-
-        if (predicted.SpamAssassin is { } sa)
-        {
-            var trusted = sa.Rules.Any(r => r.Score < 0);
-            var verdict = observed.SpamAssassinIsSpam switch { true => "spam", false => "ham", _ => null };
-            outcomes.Add(Content("spamassassin", sa, trusted, "ham", observed.SpamAssassinRules, verdict,
-                observed.SpamAssassinScore,
-                r => r.StartsWith("RF_", StringComparison.Ordinal)
-                    || r.StartsWith("USER_IN_", StringComparison.Ordinal)));
+            outcomes.Insert(2, new TargetOutcome("mailbox", deliver, seen, deliver == seen));
         }
 
         return outcomes;
@@ -51,9 +54,10 @@ public static class OutcomeComparer
         : e.Smtpd?.Decision == "reject" ? "554 at RCPT"
         : "250 accepted";
 
-    private static bool Delivers(Explanation.Explanation e) =>
+    // Note: through the milter, Rspamd's reject refuses the message and greylist defers it.
+    private static bool Delivers(Explanation.Explanation e, string? rspamdAction) =>
         e.Postscreen?.Decision != "reject" && e.Smtpd?.Decision != "reject"
-        && e.Rspamd?.Action is not ("reject" or "greylist");
+        && rspamdAction is not ("reject" or "greylist" or "soft reject");
 
     private static TargetOutcome Smtp(string target, string predicted, int? code)
     {
@@ -68,23 +72,24 @@ public static class OutcomeComparer
         return new TargetOutcome(target, predicted, observed, predicted == observed);
     }
 
-    private static TargetOutcome Content(
-        string target, ContentVerdict predicted, bool trusted, string trustedVerdict,
-        IReadOnlyDictionary<string, double>? rules, string? verdict, double? score, Func<string, bool> ours)
+    private static (TargetOutcome Outcome, string? PredictedVerdict) Content(
+        string target, ContentVerdict predicted, IReadOnlyDictionary<string, double>? observedRules, double? observedScore,
+        string? observedVerdict, IReadOnlySet<string> planRules, Func<double, string> verdictOf)
     {
         var expected = predicted.Rules.Select(r => $"{r.Rule}({F(r.Score)})").Order(StringComparer.Ordinal).ToList();
-        var predictedText = $"{(trusted ? trustedVerdict + "; " : "")}{Join(expected)}";
-        if (rules is null || verdict is null)
+        if (observedRules is null || observedVerdict is null || observedScore is null)
         {
-            return new TargetOutcome(target, predictedText, "not observed", false);
+            return (new TargetOutcome(target, Join(expected), "not observed", false), null);
         }
 
-        var seen = rules.Where(r => ours(r.Key))
-            .Select(r => $"{r.Key}({F(r.Value)})")
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var agree = expected.SequenceEqual(seen) && (!trusted || verdict == trustedVerdict);
-        return new TargetOutcome(target, predictedText, $"{verdict} {F(score ?? 0)}; {Join(seen)}", agree);
+        var ours = observedRules.Where(r => planRules.Contains(r.Key)).ToList();
+        var seen = ours.Select(r => $"{r.Key}({F(r.Value)})").Order(StringComparer.Ordinal).ToList();
+        var baseline = observedScore.Value - ours.Sum(r => r.Value);
+        var verdict = verdictOf(predicted.Score + baseline);
+        var agree = expected.SequenceEqual(seen) && verdict == observedVerdict;
+        return (new TargetOutcome(target,
+            $"{verdict} {F(predicted.Score)}+{F(baseline)}; {Join(expected)}",
+            $"{observedVerdict} {F(observedScore.Value)}; {Join(seen)}", agree), verdict);
     }
 
     private static string Join(List<string> items) => items.Count == 0 ? "-" : string.Join(' ', items);

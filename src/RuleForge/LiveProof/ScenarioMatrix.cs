@@ -26,6 +26,8 @@ public sealed class ScenarioMatrix
     private readonly List<PlannedScenario> _scenarios = [];
     private readonly Dictionary<string, UInt128> _next = new(StringComparer.Ordinal);
     private readonly HashSet<(IpFamily, UInt128)> _used = [];
+    private readonly Dictionary<(string Zone, string Domain), uint> _domainListings = [];
+    private readonly List<DomainRecords> _domains = [];
     private readonly AddressSet _trustedSpace;
 
     private ScenarioMatrix(Policy policy)
@@ -51,10 +53,8 @@ public sealed class ScenarioMatrix
 
     private void Generate()
     {
-        var domains = new List<DomainRecords>
-        {
-            new(StrangerDomain, "v=spf1 -all", true, "v=DMARC1; p=reject", "192.0.2.254"),
-        };
+        var domains = _domains;
+        domains.Add(new(StrangerDomain, "v=spf1 -all", true, "v=DMARC1; p=reject", "192.0.2.254"));
         foreach (var sender in _policy.Senders)
         {
             var domain = SenderDomain(sender);
@@ -76,7 +76,39 @@ public sealed class ScenarioMatrix
             AddStranger(list);
         }
 
+        ApplyDomainListings();
         Domains = domains.DistinctBy(d => d.Domain).ToList();
+    }
+
+    // Note: DNS answers per name, so a trusted domain listed in a domain blocklist is listed for
+    // every scenario that uses it; the facts of those scenarios say so.
+    private void ApplyDomainListings()
+    {
+        for (var i = 0; i < _scenarios.Count; i++)
+        {
+            var planned = _scenarios[i];
+            var extra = _domainListings
+                .Where(l => l.Key.Domain == planned.Facts.EnvelopeDomain && !planned.Facts.Listings.ContainsKey(l.Key.Zone))
+                .ToList();
+            if (extra.Count == 0)
+            {
+                continue;
+            }
+
+            var answers = new Dictionary<string, uint>(planned.Facts.Listings, StringComparer.Ordinal);
+            var listings = planned.Scenario.Listings.ToList();
+            foreach (var ((zone, domain), answer) in extra)
+            {
+                answers[zone] = answer;
+                listings.Add(new DnsListing(zone, domain, Format(answer)));
+            }
+
+            _scenarios[i] = planned with
+            {
+                Facts = planned.Facts with { Listings = answers },
+                Scenario = planned.Scenario with { Listings = listings },
+            };
+        }
     }
 
     private void AddSenderBlocklist(TrustedSender sender, string domain, Blocklist list)
@@ -94,7 +126,7 @@ public sealed class ScenarioMatrix
                     sender, net, domain, domain, null, list, first);
                 Add($"{name}-{v}-trusted-unlisted", "trusted range, authenticated, not listed",
                     sender, net, domain, domain, domain, null, 0);
-                foreach (var code in EdgeCodes(list))
+                foreach (var code in list.Checks == BlocklistLookup.ClientIp ? EdgeCodes(list) : [])
                 {
                     Add($"{name}-{v}-trusted-code-{Code(code)}", $"trusted range, answer {Format(code)}",
                         sender, net, domain, domain, domain, list, code);
@@ -160,18 +192,34 @@ public sealed class ScenarioMatrix
 
     private void AddStranger(Blocklist list)
     {
+        // Note: a domain blocklist answers per domain, so each stranger scenario on such a list
+        // gets a domain of its own (with its own SPF, DKIM and DMARC records).
+        string Domain(string name)
+        {
+            if (list.Checks == BlocklistLookup.ClientIp)
+            {
+                return StrangerDomain;
+            }
+
+            var domain = $"{name}.{StrangerDomain}";
+            _domains.Add(new(domain, "v=spf1 -all", true, "v=DMARC1; p=reject", "192.0.2.252"));
+            return domain;
+        }
+
         foreach (var (family, net) in new[] { (IpFamily.V4, StrangerV4), (IpFamily.V6, StrangerV6) })
         {
             var v = family == IpFamily.V4 ? "v4" : "v6";
             var name = $"stranger-{list.Id}-{v}";
-            Add($"{name}-listed", "untrusted sender, listed",
-                null, net, StrangerDomain, StrangerDomain, StrangerDomain, list, list.ListingCodes[0].First);
-            Add($"{name}-unlisted", "untrusted sender, not listed",
-                null, net, StrangerDomain, StrangerDomain, StrangerDomain, null, 0);
+            var listed = Domain($"{name}-listed");
+            Add($"{name}-listed", "untrusted sender, listed", null, net, listed, listed, listed, list,
+                list.ListingCodes[0].First);
+            var unlisted = Domain($"{name}-unlisted");
+            Add($"{name}-unlisted", "untrusted sender, not listed", null, net, unlisted, unlisted, unlisted, null, 0);
             foreach (var code in EdgeCodes(list))
             {
-                Add($"{name}-code-{Code(code)}", $"untrusted sender, answer {Format(code)}",
-                    null, net, StrangerDomain, StrangerDomain, StrangerDomain, list, code);
+                var coded = Domain($"{name}-code-{Code(code)}");
+                Add($"{name}-code-{Code(code)}", $"untrusted sender, answer {Format(code)}", null, net,
+                    coded, coded, coded, list, code);
             }
         }
     }
@@ -196,9 +244,9 @@ public sealed class ScenarioMatrix
         string name, string description, TrustedSender? sender, IpNetwork network, string envelopeDomain,
         string headerDomain, string? dkimDomain, Blocklist? list, uint code, bool everyList = false, UInt128? at = null)
     {
-        var ip = at ?? NextAddress(network);
-        if (!_used.Add((network.Family, ip)))
+        if ((at ?? NextAddress(network)) is not { } ip || !_used.Add((network.Family, ip)))
         {
+            // Note: a small range may run out of fresh addresses; the matrix then has fewer rows.
             return;
         }
 
@@ -212,6 +260,14 @@ public sealed class ScenarioMatrix
             var subject = l.Checks == BlocklistLookup.ClientIp
                 ? IpNetwork.FormatAddress(network.Family, ip)
                 : envelopeDomain;
+            if (l.Checks == BlocklistLookup.SenderDomain)
+            {
+                // One answer per domain and zone for the whole run: the first one asked for.
+                answer = _domainListings.TryAdd((l.Zone, envelopeDomain), answer)
+                    ? answer
+                    : _domainListings[(l.Zone, envelopeDomain)];
+            }
+
             listings.Add(new DnsListing(l.Zone, subject, Format(answer)));
             answers[l.Zone] = answer;
         }
@@ -228,17 +284,17 @@ public sealed class ScenarioMatrix
         _scenarios.Add(new PlannedScenario(scenario, facts, description));
     }
 
-    private UInt128 NextAddress(IpNetwork network)
+    private UInt128? NextAddress(IpNetwork network)
     {
         var key = network.ToString();
-        var offset = _next.TryGetValue(key, out var n) ? n : 10;
+        var offset = _next.TryGetValue(key, out var n) ? n : network.Size > 32 ? (UInt128)10 : UInt128.Zero;
         while (true)
         {
             var candidate = network.First + offset;
             offset++;
-            if (candidate > network.Last)
+            if (candidate > network.Last || candidate < network.First)
             {
-                throw new InvalidOperationException($"the matrix ran out of addresses in {network}");
+                return null;
             }
 
             // Note: a stranger address must not fall into any trusted range of any sender.
