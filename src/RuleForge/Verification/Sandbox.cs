@@ -35,7 +35,17 @@ public static class Sandbox
     }
 
     /// <summary>Runs the script and returns its exit code and combined output.</summary>
-    public static (int ExitCode, string Output) Run(string scriptPath, IEnumerable<string> args, TimeSpan timeout)
+    public static (int ExitCode, string Output) Run(string scriptPath, IEnumerable<string> args, TimeSpan timeout) =>
+        Run(scriptPath, args, timeout, ownPidNamespace: false);
+
+    /// <summary>
+    /// Runs the script and returns its exit code and combined output. With
+    /// <paramref name="ownPidNamespace"/> the script is also the first process of a new PID
+    /// namespace (unshare --pid --fork --kill-child --mount-proc): when it ends, or is killed on
+    /// timeout, the kernel ends every daemon it started, daemonized or not.
+    /// </summary>
+    public static (int ExitCode, string Output) Run(
+        string scriptPath, IEnumerable<string> args, TimeSpan timeout, bool ownPidNamespace)
     {
         var start = new ProcessStartInfo(ToolCheck.Find("unshare")!)
         {
@@ -43,7 +53,9 @@ public static class Sandbox
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "--net", "--mount", "--propagation", "private", "bash", scriptPath }.Concat(args))
+        string[] pid = ownPidNamespace ? ["--pid", "--fork", "--kill-child", "--mount-proc"] : [];
+        string[] head = ["--net", "--mount", "--propagation", "private", .. pid, "bash", scriptPath];
+        foreach (var arg in head.Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
