@@ -16,14 +16,21 @@ internal static class VerifyCommand
 {
     public static Command Create(CliIo io)
     {
-        var target = new Argument<string>("target") { Description = "A folder written by 'ruleforge build', or with --live a policy file." };
-        var live = new Option<bool>("--live") { Description = "Run the scenario matrix against the real daemons (needs root)." };
+        var target = new Argument<string>("target")
+        {
+            Description = "A folder written by 'ruleforge build', or with --live a policy file.",
+        };
+        var live = new Option<bool>("--live")
+        {
+            Description = "Run the scenario matrix against the real daemons (needs root).",
+        };
         var format = CommonOptions.Format();
         var quiet = CommonOptions.Quiet();
         var verbose = CommonOptions.Verbose();
         var settings = CommonOptions.Settings();
         var templates = CommonOptions.Templates();
-        var command = new Command("verify", "Check configuration with the real Rspamd, SpamAssassin and Postfix, in a loopback-only sandbox.")
+        var command = new Command(
+            "verify", "Check configuration with the real Rspamd, SpamAssassin and Postfix, in a loopback-only sandbox.")
         {
             target, live, format, quiet, verbose, settings, templates,
         };
@@ -89,7 +96,7 @@ internal static class VerifyCommand
             var report = LiveVerifier.Verify(outcome.Plan!, tree, log);
             if (result.GetValue(format) == "json")
             {
-                using var w = new Utf8JsonWriter(io.Out.AsStream(), new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+                using var w = new Utf8JsonWriter(io.Out.AsStream(), CommonOptions.JsonOptions);
                 LiveReportWriter.WriteJson(report, w);
                 w.Flush();
                 io.Out.WriteLine();

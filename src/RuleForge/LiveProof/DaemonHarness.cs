@@ -188,7 +188,9 @@ public static class DaemonHarness
         }
 
         problems.AddRange(lines.Where(l => l[0] == "PROBLEM" && l.Length > 1).Select(l => l[1]));
-        var queries = lines.Where(l => l[0] == "DNSQ" && l.Length > 3).Select(l => $"{l[1]} {l[2]} from {l[3]}").ToList();
+        var queries = lines.Where(l => l[0] == "DNSQ" && l.Length > 3)
+            .Select(l => $"{l[1]} {l[2]} from {l[3]}")
+            .ToList();
         var resolvers = lines.Where(l => l[0] == "RESOLVER" && l.Length > 1).Select(l => l[1].Trim()).ToList();
         var interfaces = lines.Where(l => l[0] == "IFACE" && l.Length > 1).Select(l => l[1].Trim()).ToList();
         if (interfaces.Any(i => i != "lo"))
@@ -254,7 +256,8 @@ public static class DaemonHarness
         foreach (var line in lines.Skip(1))
         {
             var parts = line.Trim().Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length >= 2 && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var pts)
+            if (parts.Length >= 2
+                && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var pts)
                 && parts[1].All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_'))
             {
                 rules[parts[1]] = pts;

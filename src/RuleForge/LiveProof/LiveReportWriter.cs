@@ -14,7 +14,8 @@ public static class LiveReportWriter
         {
             foreach (var o in result.Outcomes)
             {
-                w.WriteLine($"{result.Planned.Scenario.Name.PadRight(width)}  {o.Target,-16}  {(o.Agree ? "yes" : "NO"),-5}  {o.Predicted} | {o.Observed}");
+                var name = result.Planned.Scenario.Name.PadRight(width);
+                w.WriteLine($"{name}  {o.Target,-16}  {(o.Agree ? "yes" : "NO"),-5}  {o.Predicted} | {o.Observed}");
             }
         }
 
@@ -51,7 +52,11 @@ public static class LiveReportWriter
 
             w.WriteEndObject();
             w.WriteEndObject();
-            foreach (var (key, pick) in new (string, Func<TargetOutcome, string>)[] { ("predicted", o => o.Predicted), ("observed", o => o.Observed) })
+            var sides = new (string, Func<TargetOutcome, string>)[]
+            {
+                ("predicted", o => o.Predicted), ("observed", o => o.Observed),
+            };
+            foreach (var (key, pick) in sides)
             {
                 w.WriteStartObject(key);
                 foreach (var o in r.Outcomes)

@@ -14,7 +14,8 @@ public static class LiveVerifier
     public static LiveReport Verify(BuildPlan plan, string tree, TextWriter log)
     {
         var matrix = ScenarioMatrix.For(plan);
-        var run = DaemonHarness.Run(new LiveRun(tree, matrix.Domains, matrix.Scenarios.Select(s => s.Scenario).ToList()), log);
+        var scenarios = matrix.Scenarios.Select(s => s.Scenario).ToList();
+        var run = DaemonHarness.Run(new LiveRun(tree, matrix.Domains, scenarios), log);
         var observed = run.Observations.ToDictionary(o => o.Scenario, StringComparer.Ordinal);
         var results = matrix.Scenarios.Select(s =>
         {

@@ -15,15 +15,19 @@ namespace RuleForge.LiveProof;
 public static class OutcomeComparer
 {
     /// <summary>One outcome per target that the prediction or the observation covers.</summary>
-    public static IReadOnlyList<TargetOutcome> Compare(Explanation.Explanation predicted, Observation observed, BuildPlan plan)
+    public static IReadOnlyList<TargetOutcome> Compare(
+        Explanation.Explanation predicted, Observation observed, BuildPlan plan)
     {
         var rules = LiveVerifier.PlanRules(plan);
         var outcomes = new List<TargetOutcome>();
         string? rspamdAction = null;
         if (predicted.Rspamd is { } rspamd && plan.Rspamd is { } rsPlan)
         {
-            var thresholds = rsPlan.Actions.Where(a => a.Score is not null).Select(a => (a.Action.Replace('_', ' '), a.Score!.Value)).ToList();
-            var outcome = Content("rspamd", rspamd, observed.RspamdSymbols, observed.RspamdScore, observed.RspamdAction, rules,
+            var thresholds = rsPlan.Actions.Where(a => a.Score is not null)
+                .Select(a => (a.Action.Replace('_', ' '), a.Score!.Value))
+                .ToList();
+            var outcome = Content("rspamd", rspamd, observed.RspamdSymbols, observed.RspamdScore,
+                observed.RspamdAction, rules,
                 total => thresholds.Where(t => total >= t.Value).Select(t => t.Item1).LastOrDefault() ?? "no action");
             outcomes.Add(outcome.Outcome);
             rspamdAction = outcome.PredictedVerdict;
@@ -32,7 +36,8 @@ public static class OutcomeComparer
         if (predicted.SpamAssassin is { } sa && plan.SpamAssassin is { } saPlan)
         {
             var verdict = observed.SpamAssassinIsSpam switch { true => "spam", false => "ham", _ => null };
-            outcomes.Add(Content("spamassassin", sa, observed.SpamAssassinRules, observed.SpamAssassinScore, verdict, rules,
+            outcomes.Add(Content("spamassassin", sa, observed.SpamAssassinRules, observed.SpamAssassinScore,
+                verdict, rules,
                 total => total >= saPlan.RequiredScore ? "spam" : "ham").Outcome);
         }
 
@@ -73,8 +78,8 @@ public static class OutcomeComparer
     }
 
     private static (TargetOutcome Outcome, string? PredictedVerdict) Content(
-        string target, ContentVerdict predicted, IReadOnlyDictionary<string, double>? observedRules, double? observedScore,
-        string? observedVerdict, IReadOnlySet<string> planRules, Func<double, string> verdictOf)
+        string target, ContentVerdict predicted, IReadOnlyDictionary<string, double>? observedRules,
+        double? observedScore, string? observedVerdict, IReadOnlySet<string> planRules, Func<double, string> verdictOf)
     {
         var expected = predicted.Rules.Select(r => $"{r.Rule}({F(r.Score)})").Order(StringComparer.Ordinal).ToList();
         if (observedRules is null || observedVerdict is null || observedScore is null)

@@ -88,7 +88,8 @@ public sealed class ScenarioMatrix
         {
             var planned = _scenarios[i];
             var extra = _domainListings
-                .Where(l => l.Key.Domain == planned.Facts.EnvelopeDomain && !planned.Facts.Listings.ContainsKey(l.Key.Zone))
+                .Where(l => l.Key.Domain == planned.Facts.EnvelopeDomain)
+                .Where(l => !planned.Facts.Listings.ContainsKey(l.Key.Zone))
                 .ToList();
             if (extra.Count == 0)
             {

@@ -60,15 +60,16 @@ public class ScenarioMatrixTests(ITestOutputHelper output)
         var path = Path.Combine(RepoRoot(), "rules", "efax.yaml");
         var plan = BuildPipeline.Prepare(path, "rules/efax.yaml", new PolicyDefaults()).Plan!;
         var planned = ScenarioMatrix.For(plan).Scenarios;
-        var trusted = Explainer.Explain(plan, planned.First(p => p.Scenario.Name == "efax-spamhaus-zen-v4-trusted-listed").Facts);
+        MessageFacts Facts(string name) => planned.First(p => p.Scenario.Name == name).Facts;
+        var trusted = Explainer.Explain(plan, Facts("efax-spamhaus-zen-v4-trusted-listed"));
         Assert.Equal("pass", trusted.Postscreen!.Decision);
         Assert.Equal("accept", trusted.Smtpd!.Decision);
         Assert.Equal("no action", trusted.Rspamd!.Action);
         Assert.Equal("ham", trusted.SpamAssassin!.Action);
-        var stranger = Explainer.Explain(plan, planned.First(p => p.Scenario.Name == "stranger-spamhaus-zen-v6-listed").Facts);
+        var stranger = Explainer.Explain(plan, Facts("stranger-spamhaus-zen-v6-listed"));
         Assert.Equal("reject", stranger.Postscreen!.Decision);
         Assert.Equal("reject", stranger.Smtpd!.Decision);
-        var error = Explainer.Explain(plan, planned.First(p => p.Scenario.Name == "stranger-spamhaus-zen-v4-code-127-255-255-254").Facts);
+        var error = Explainer.Explain(plan, Facts("stranger-spamhaus-zen-v4-code-127-255-255-254"));
         Assert.Equal("accept", error.Smtpd!.Decision);
         Assert.DoesNotContain(error.Rspamd!.Rules, r => r.Rule.StartsWith("RF_BL_", StringComparison.Ordinal));
     }
