@@ -24,6 +24,12 @@ public static class LiveHarness
     /// <summary>How many scenarios are in flight at once.</summary>
     public const int Parallel = 8;
 
+    /// <summary>
+    /// When this environment variable names a folder, the run's raw outputs (daemon logs, client
+    /// transcripts, DNS query logs) are copied there before the work folder is deleted.
+    /// </summary>
+    public const string KeepVariable = "RULEFORGE_LIVE_KEEP";
+
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(12);
 
     /// <summary>
@@ -62,6 +68,7 @@ public static class LiveHarness
         }
         finally
         {
+            KeepOutputs(work.FullName, log);
             work.Delete(recursive: true);
         }
     }
@@ -87,6 +94,11 @@ public static class LiveHarness
         {
             var parts = line.Split('\t');
             log.WriteLine($"live: {parts[1],-10} at {parts[2]} s");
+        }
+
+        foreach (var line in LiveResults.ClientTimings(outDir))
+        {
+            log.WriteLine($"live: {line}");
         }
 
         log.WriteLine($"live: sandbox finished in {clock.Elapsed.TotalSeconds:0.0} s (exit {code})");
@@ -162,6 +174,24 @@ public static class LiveHarness
         {
             problems.Add($"the sandbox was not loopback-only: interfaces [{string.Join(", ", interfaces)}]");
         }
+    }
+
+    private static void KeepOutputs(string work, TextWriter log)
+    {
+        var keep = Environment.GetEnvironmentVariable(KeepVariable);
+        var outDir = Path.Combine(work, "out");
+        if (string.IsNullOrEmpty(keep) || !Directory.Exists(outDir))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(keep);
+        foreach (var file in Directory.GetFiles(outDir))
+        {
+            File.Copy(file, Path.Combine(keep, Path.GetFileName(file)), overwrite: true);
+        }
+
+        log.WriteLine($"live: raw outputs kept in {keep}");
     }
 
     private static string Resource(string name)

@@ -80,6 +80,23 @@ internal static partial class LiveResults
         return result;
     }
 
+    /// <summary>Per client (rspamd, sa, smtpd, postscreen): runs, mean and longest seconds.</summary>
+    public static List<string> ClientTimings(string outDir)
+    {
+        var times = Directory.Exists(outDir) ? Directory.GetFiles(outDir, "*.rc") : [];
+        return times
+            .Select(f => (Kind: Path.GetExtension(Path.GetFileNameWithoutExtension(f)).TrimStart('.'),
+                Parts: File.ReadAllText(f).Split(' ', StringSplitOptions.TrimEntries)))
+            .Where(t => t.Parts.Length == 2)
+            .Select(t => (t.Kind, Seconds: double.TryParse(t.Parts[1], NumberStyles.Float,
+                CultureInfo.InvariantCulture, out var s) ? s : 0))
+            .GroupBy(t => t.Kind)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key}: {g.Count()} runs, mean {g.Average(t => t.Seconds):0.00} s, "
+                + $"longest {g.Max(t => t.Seconds):0.00} s")
+            .ToList();
+    }
+
     /// <summary>The lines of a small output file, or empty when it is missing.</summary>
     public static List<string> Lines(string outDir, string name)
     {
@@ -107,11 +124,12 @@ internal static partial class LiveResults
             {
                 foreach (var symbol in list.EnumerateObject())
                 {
-                    symbols[symbol.Name] = symbol.Value.TryGetProperty("score", out var sc) ? sc.GetDouble() : 0;
+                    symbols[symbol.Name] = symbol.Value.TryGetProperty("score", out var sc) ? Round(sc.GetDouble()) : 0;
                 }
             }
 
-            return (root.GetProperty("action").GetString() ?? "", root.GetProperty("score").GetDouble(), symbols);
+            var score = Round(root.GetProperty("score").GetDouble());
+            return (root.GetProperty("action").GetString() ?? "", score, symbols);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -185,10 +203,13 @@ internal static partial class LiveResults
     {
         var path = Path.Combine(outDir, file);
         var text = File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal) : "";
-        var rcText = File.Exists(path + ".rc") ? File.ReadAllText(path + ".rc").Trim() : "";
+        var rcText = File.Exists(path + ".rc") ? File.ReadAllText(path + ".rc").Split(' ')[0].Trim() : "";
         var rc = int.TryParse(rcText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : -1;
         return (text, rc);
     }
+
+    // Note: Rspamd computes in single precision (-29.799999); three decimals is what it means.
+    private static double Round(double value) => Math.Round(value, 3);
 
     private static string Tail(string text)
     {

@@ -38,7 +38,8 @@ public sealed class LiveHarnessTests(LiveHarnessFixture fixture, ITestOutputHelp
         Assert.All(result.Resolvers, r => Assert.Equal("127.0.0.1", r));
         Assert.All(result.DnsQueries, q => Assert.EndsWith(" from 127.0.0.1", q, StringComparison.Ordinal));
         Assert.Contains(result.DnsQueries, q => q.Contains(" 10.2.0.192.zen.spamhaus.org ", StringComparison.Ordinal));
-        Assert.Contains(result.DnsQueries, q => q.StartsWith("53 TXT _dmarc.inbound.efax.com", StringComparison.Ordinal));
+        Assert.Contains(result.DnsQueries,
+            q => q.StartsWith("53 TXT _dmarc.inbound.efax.com", StringComparison.Ordinal));
     }
 
     [Fact]
