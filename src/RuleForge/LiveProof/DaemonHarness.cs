@@ -48,7 +48,8 @@ public static class DaemonHarness
             log.WriteLine($"live: {run.Scenarios.Count} scenarios, work folder {work.FullName}");
             var started = DateTime.UtcNow;
             var (code, output) = Sandbox.Run(Path.Combine(work.FullName, "live.sh"),
-                [work.FullName, Path.GetFullPath(run.Tree), PersistentDbDir, "6"], TimeSpan.FromMinutes(8));
+                [work.FullName, Path.GetFullPath(run.Tree), PersistentDbDir, "6"], TimeSpan.FromMinutes(8),
+                ownPidNamespace: true);
             log.WriteLine($"live: daemons finished in {(DateTime.UtcNow - started).TotalSeconds:0.0} s (exit {code})");
             if (code != 0)
             {
@@ -154,7 +155,7 @@ public static class DaemonHarness
         var client = s.ClientIp.Contains(':', StringComparison.Ordinal) ? $"IPv6:{s.ClientIp}" : s.ClientIp;
         return $"Return-Path: <{s.EnvelopeFrom}>\n" +
             $"Received: from mail.sender.test (mail.sender.test [{client}])\n" +
-            $"\tby mx.dest.example (Postfix) with ESMTP id {s.Name.GetHashCode(StringComparison.Ordinal):X8}\n" +
+            $"\tby mx.dest.example (RuleForge live test) with ESMTP\n" +
             $"\tfor <user@dest.example>; {date}\n" +
             $"From: Notifications <{s.HeaderFrom}>\n" +
             "To: <user@dest.example>\n" +

@@ -19,6 +19,10 @@ public sealed class ScenarioMatrix
     /// <summary>A domain that belongs to no trusted sender.</summary>
     public const string StrangerDomain = "stranger.example.com";
 
+    // Note: strangers are ordinary, well-configured senders (SPF passes from their own
+    // addresses); only the blocklists and the policy should tell them from trusted mail.
+    private const string StrangerSpf = "v=spf1 ip4:203.0.113.0/24 ip6:2001:db8:ffff::/48 -all";
+
     private static readonly IpNetwork StrangerV4 = Parse("203.0.113.0/24");
     private static readonly IpNetwork StrangerV6 = Parse("2001:db8:ffff::/48");
 
@@ -54,7 +58,7 @@ public sealed class ScenarioMatrix
     private void Generate()
     {
         var domains = _domains;
-        domains.Add(new(StrangerDomain, "v=spf1 -all", true, "v=DMARC1; p=reject", "192.0.2.254"));
+        domains.Add(new(StrangerDomain, StrangerSpf, true, "v=DMARC1; p=reject", "192.0.2.254"));
         foreach (var sender in _policy.Senders)
         {
             var domain = SenderDomain(sender);
@@ -203,7 +207,7 @@ public sealed class ScenarioMatrix
             }
 
             var domain = $"{name}.{StrangerDomain}";
-            _domains.Add(new(domain, "v=spf1 -all", true, "v=DMARC1; p=reject", "192.0.2.252"));
+            _domains.Add(new(domain, StrangerSpf, true, "v=DMARC1; p=reject", "192.0.2.252"));
             return domain;
         }
 
@@ -273,8 +277,10 @@ public sealed class ScenarioMatrix
             answers[l.Zone] = answer;
         }
 
-        var spfPass = sender?.Ranges is { } r && envelopeDomain == SenderDomain(sender)
-            && r.Networks.Any(n => n.Contains(network.Family, ip));
+        var spfPass = sender is null
+            ? (network == StrangerV4 || network == StrangerV6) && envelopeDomain.EndsWith(StrangerDomain, StringComparison.Ordinal)
+            : sender.Ranges is { } r && envelopeDomain == SenderDomain(sender)
+                && r.Networks.Any(n => n.Contains(network.Family, ip));
         var spf = spfPass ? AuthResult.Pass : AuthResult.Fail;
         var dkim = dkimDomain is null ? AuthResult.None : AuthResult.Pass;
         var aligned = (spfPass && envelopeDomain == headerDomain) || dkimDomain == headerDomain;

@@ -91,7 +91,7 @@ if [ -d "$TREE/postfix" ]; then
     "myhostname = mx.dest.example" "mydestination =" "relay_domains =" "alias_maps =" "alias_database =" \
     "virtual_mailbox_domains = dest.example" "virtual_mailbox_base = $W/mail" \
     "virtual_mailbox_maps = static:inbox" "virtual_uid_maps = static:65534" "virtual_gid_maps = static:65534" \
-    "smtputf8_enable = no" "postscreen_greet_wait = 1s" "postscreen_cache_map = btree:$W/pf/data/psc_cache" \
+    "smtputf8_enable = no" "postscreen_greet_wait = 2s" "postscreen_cache_map = btree:$W/pf/data/psc_cache" \
     "smtpd_milters = inet:127.0.0.1:21332" "milter_default_action = tempfail" "milter_protocol = 6"
   postconf -F '*/*/chroot = n'
   postconf -M# smtp/inet
