@@ -58,8 +58,8 @@ public static class OutcomeComparer
             var close = rspamdMargin is < CloseCall && predicted.Smtpd.Decision != "reject"
                 && predicted.Postscreen?.Decision != "reject";
             var agree = deliver == seen || (close && seen != "not observed");
-            outcomes.Insert(2, new TargetOutcome("mailbox", close ? $"{deliver} (within a point of a threshold)" : deliver,
-                seen, agree));
+            var said = close ? $"{deliver} (within a point of a threshold)" : deliver;
+            outcomes.Insert(2, new TargetOutcome("mailbox", said, seen, agree));
         }
 
         return outcomes;

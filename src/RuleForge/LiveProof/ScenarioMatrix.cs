@@ -278,7 +278,8 @@ public sealed class ScenarioMatrix
         }
 
         var spfPass = sender is null
-            ? (network == StrangerV4 || network == StrangerV6) && envelopeDomain.EndsWith(StrangerDomain, StringComparison.Ordinal)
+            ? (network == StrangerV4 || network == StrangerV6)
+                && envelopeDomain.EndsWith(StrangerDomain, StringComparison.Ordinal)
             : sender.Ranges is { } r && envelopeDomain == SenderDomain(sender)
                 && r.Networks.Any(n => n.Contains(network.Family, ip));
         var spf = spfPass ? AuthResult.Pass : AuthResult.Fail;
