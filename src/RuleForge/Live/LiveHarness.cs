@@ -108,12 +108,18 @@ public static class LiveHarness
         }
 
         problems.AddRange(LiveResults.ScriptProblems(outDir));
+        targets = Started(targets, LiveResults.Lines(outDir, "up"));
         var delivered = File.Exists(Path.Combine(outDir, "delivered"))
             ? LiveResults.Lines(outDir, "delivered").ToHashSet(StringComparer.Ordinal)
             : null;
         var observations = run.Scenarios
             .Select(s => LiveResults.Read(s, outDir, targets, delivered, problems))
             .ToList();
+        if (targets.Rspamd && targets.Postfix)
+        {
+            CheckMilter(observations, LiveResults.Lines(outDir, "milter-scanned"), problems);
+        }
+
         var queries = LiveResults.DnsQueries(outDir);
         var resolvers = LiveResults.Lines(outDir, "resolvers");
         CheckInterfaces(LiveResults.Lines(outDir, "interfaces"), problems);
@@ -145,6 +151,17 @@ public static class LiveHarness
             wanted.Postfix && !Lacks("Postfix"));
     }
 
+    // Note: a daemon that did not start is one problem (with its log), not one per scenario.
+    // Without Rspamd the milter path is broken, so postscreen's replies are not observations.
+    private static LiveTargets Started(LiveTargets targets, List<string> up)
+    {
+        bool Up(string name) => up.Contains($"{name} 1", StringComparer.Ordinal);
+        var rspamd = targets.Rspamd && Up("rspamd");
+        var postfix = targets.Postfix && Up("postfix");
+        return new LiveTargets(rspamd, targets.SpamAssassin && Up("spamassassin"), postfix,
+            postfix && (rspamd || !targets.Rspamd));
+    }
+
     private static void Prepare(LiveRun run, string work, List<string> problems)
     {
         var runId = Convert.ToHexString(Guid.NewGuid().ToByteArray())[..12].ToLowerInvariant();
@@ -164,6 +181,17 @@ public static class LiveHarness
 
         File.WriteAllText(Path.Combine(work, "live-harness.sh"), Resource("live-harness.sh"));
         File.WriteAllText(Path.Combine(work, "live-sign.pl"), Resource("live-sign.pl"));
+    }
+
+    // Note: a message that reached the mailbox without the Rspamd milter's scan means the full
+    // path was not what was observed (milter_default_action would have been taken instead).
+    private static void CheckMilter(List<Observation> observations, List<string> scanned, List<string> problems)
+    {
+        var seen = scanned.ToHashSet(StringComparer.Ordinal);
+        foreach (var o in observations.Where(o => o.Delivered == true && !seen.Contains(o.Scenario)))
+        {
+            problems.Add($"scenario '{o.Scenario}': delivered, but Rspamd's log shows no milter scan of it");
+        }
     }
 
     // Note: the script lists the interfaces it saw; anything but loopback means the sandbox leaked.

@@ -23,6 +23,10 @@ internal static partial class LiveResults
         if (targets.Postfix)
         {
             smtpd = ReadRcptCode(s.Name, "smtpd", "smtpd (XCLIENT)", outDir, problems);
+        }
+
+        if (targets.Postfix && targets.FullPath)
+        {
             postscreen = ReadRcptCode(s.Name, "postscreen", "postscreen (PROXY)", outDir, problems);
             landed = postscreen is null || delivered is null ? null : delivered.Contains(s.Name);
         }

@@ -1,7 +1,10 @@
 namespace RuleForge.Live;
 
-/// <summary>Which targets a run observes: those the tree has output for.</summary>
-internal sealed record LiveTargets(bool Rspamd, bool SpamAssassin, bool Postfix)
+/// <summary>
+/// Which targets a run observes: those the tree has output for. <see cref="FullPath"/> is false
+/// when postscreen's path (postscreen, smtpd, the Rspamd milter, the mailbox) was broken.
+/// </summary>
+internal sealed record LiveTargets(bool Rspamd, bool SpamAssassin, bool Postfix, bool FullPath = true)
 {
     /// <summary>The targets present in a built tree.</summary>
     public static LiveTargets Of(string tree) => new(

@@ -118,8 +118,8 @@ EOF
     rspamd -f -c /etc/rspamd/rspamd.conf --var=DBDIR="$DB" --var=RUNDIR="$W/rspamd/run" \
     --var=LOGDIR="$W/rspamd/log" > "$O/rspamd.stdout" 2>&1 &
   echo $! > "$RUN/rspamd.pid"
+  stamp rspamd-launched
 fi
-stamp rspamd-launched
 
 # ---- SpamAssassin: private copy of /etc/spamassassin with the tree overlaid.
 if has spamassassin; then
@@ -146,8 +146,8 @@ if has spamassassin; then
     --allowed-ips=127.0.0.0/8 --nouser-config --pidfile="$RUN/spamd.pid" --daemonize \
     -u nobody --helper-home-dir="$W/sa-home" -s "$O/spamd.log" --max-children="$(( $(nproc) + 1 ))" \
     > "$O/spamd.stdout" 2>&1 &
+  stamp spamd-launched
 fi
-stamp spamd-launched
 
 # ---- Postfix: private copy of /etc/postfix, the tree's fragment and tables, test listeners.
 if has postfix; then
@@ -198,14 +198,20 @@ stamp launched
 
 # ---- Wait for every daemon (bounded), then report the ones that did not come up.
 if has rspamd; then
-  for _ in $(seq 1 600); do
+  deadline=$(( $(date +%s) + 60 ))
+  while [ "$(date +%s)" -lt $deadline ]; do
     if curl -s -m 1 http://127.0.0.1:21333/ping 2>/dev/null | grep -q pong; then RSPAMD_UP=1; break; fi
     kill -0 "$(cat "$RUN/rspamd.pid")" 2>/dev/null || break
     sleep 0.1
   done
-  if [ $RSPAMD_UP = 1 ] && wait_port 21332 100; then stamp rspamd
-  else RSPAMD_UP=0; cat "$O/rspamd.stdout" >> "$W/rspamd/log/rspamd.log" 2>/dev/null
-       problem "Rspamd did not answer on 127.0.0.1:21333 and :21332 within 60 s" "$W/rspamd/log/rspamd.log"; fi
+  if [ $RSPAMD_UP = 1 ] && wait_port 21332 100; then
+    stamp rspamd
+  else
+    RSPAMD_UP=0
+    cat "$O/rspamd.stdout" >> "$W/rspamd/log/rspamd.log" 2>/dev/null
+    problem "Rspamd did not start (no answer on 127.0.0.1:21333 and :21332 within 60 s)" \
+      "$W/rspamd/log/rspamd.log"
+  fi
 fi
 SA_UP=0
 if has spamassassin; then
@@ -218,6 +224,8 @@ if has postfix; then
   if wait_port 21025 100 && wait_port 21026 100; then PF_UP=1; stamp postfix
   else problem "Postfix did not listen on 127.0.0.1:21025 and :21026 within 10 s" "$W/postfix/maillog"; fi
 fi
+
+printf 'rspamd %s\nspamassassin %s\npostfix %s\n' "$RSPAMD_UP" "$SA_UP" "$PF_UP" > "$O/up"
 
 # ---- Scenarios, several at a time; each sends its four requests at once.
 # Runs one client: name kind timeout command...; writes WORK/out/NAME.KIND, and NAME.KIND.rc
@@ -258,6 +266,22 @@ cut -f1 "$W/scenarios.tsv" | timeout 480 xargs -r -P "$PAR" -I{} bash -c 'one "$
   || problem "the scenario runner stopped early (exit $?)"
 stamp scenarios
 
+# ---- Daemons that died or failed during the run make their observations worthless.
+alive() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+if [ "$RSPAMD_UP" = 1 ] && ! alive "$RUN/rspamd.pid"; then
+  problem "Rspamd stopped during the run" "$W/rspamd/log/rspamd.log"
+fi
+if [ "$SA_UP" = 1 ] && ! alive "$RUN/spamd.pid"; then
+  problem "spamd stopped during the run" "$O/spamd.log"
+fi
+if [ "$PF_UP" = 1 ]; then
+  postfix status > /dev/null 2>&1 || problem "Postfix stopped during the run" "$W/postfix/maillog"
+  # Note: a milter that cannot be reached makes smtpd answer 4xx at DATA, which would look
+  # like a greylisted message; it is a failure of the harness, not an observation.
+  grep -E 'warning: milter|fatal:|panic:' "$W/postfix/maillog" > "$O/postfix-failures" 2>/dev/null
+  [ -s "$O/postfix-failures" ] && problem "Postfix logged milter or fatal errors" "$O/postfix-failures"
+fi
+
 # ---- Deliveries: wait for the queue to drain (bounded), then see which messages landed.
 if [ "$PF_UP" = 1 ]; then
   for _ in $(seq 1 300); do
@@ -269,17 +293,27 @@ if [ "$PF_UP" = 1 ]; then
   : > "$O/delivered"
   if [ -f "$W/mail/mailbox" ]; then
     sed -n 's/^Message-ID: <rf-live\.\([a-z0-9-]*\)\..*/\1/Ip' "$W/mail/mailbox" > "$O/delivered"
+    cp "$W/mail/mailbox" "$O/mailbox"
   fi
   stamp delivered
 fi
 
-# ---- Stop what this script started, by pid.
-if has postfix; then postfix stop > /dev/null 2>&1; fi
+# ---- Stop what this script started, by pid (the PID namespace ends the rest with the script).
+if has postfix; then
+  mpid=$(cat "$W/postfix/spool/pid/master.pid" 2>/dev/null | tr -d ' ')
+  postfix stop > /dev/null 2>&1
+  for _ in $(seq 1 50); do [ -n "$mpid" ] && kill -0 "$mpid" 2>/dev/null || break; sleep 0.1; done
+fi
 stop_pid "$RUN/spamd.pid"
 stop_pid "$RUN/rspamd.pid"
 stop_pid "$RUN/dns53.pid"
 stop_pid "$RUN/dns5353.pid"
 [ -f "$W/postfix/maillog" ] && cp "$W/postfix/maillog" "$O/maillog"
-[ -f "$W/rspamd/log/rspamd.log" ] && cp "$W/rspamd/log/rspamd.log" "$O/rspamd.log"
+if [ -f "$W/rspamd/log/rspamd.log" ]; then
+  cp "$W/rspamd/log/rspamd.log" "$O/rspamd.log"
+  # The messages the milter (the proxy worker) scanned, by scenario name.
+  grep 'rspamd_proxy.*rspamd_task_write_log' "$O/rspamd.log" \
+    | sed -n 's/.* id: <rf-live\.\([a-z0-9-]*\)\..*/\1/p' > "$O/milter-scanned"
+fi
 stamp stopped
 exit 0
