@@ -7,7 +7,7 @@ using RuleForge.Rendering;
 namespace RuleForge.Output;
 
 /// <summary>
-/// manifest.json: the sha256 of every generated file and of the inputs (policy, feeds), so a
+/// manifest.json: the sha256 of every generated file and of the inputs (policy, lockfile, feeds), so a
 /// deployment can tell what it is installing and from what. Paths are relative; no timestamps.
 /// </summary>
 public static class Manifest
@@ -26,6 +26,12 @@ public static class Manifest
             w.WriteString("policy", policy.Name);
             w.WriteStartObject("inputs");
             w.WriteString(policy.SourceFile, HashFile(policyPath));
+            var lockfile = Resolution.Lock.LockfileLocation.For(policyPath, policy.SourceFile);
+            if (File.Exists(lockfile.FullPath))
+            {
+                w.WriteString(lockfile.DisplayPath, HashFile(lockfile.FullPath));
+            }
+
             foreach (var feed in policy.Feeds.OrderBy(f => f.Id, StringComparer.Ordinal))
             {
                 w.WriteString($"feed {feed.Id}: {feed.File}", HashFile(feed.FullPath));
