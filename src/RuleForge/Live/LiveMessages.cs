@@ -10,6 +10,8 @@ namespace RuleForge.Live;
 /// </summary>
 internal static class LiveMessages
 {
+    // Limitation: every scenario uses this HELO and rspamc sends no client host name, so Rspamd
+    // scores RDNS_NONE and SpamAssassin SPF_HELO_NONE on every message, trusted or not.
     /// <summary>The HELO name every scenario uses, in a test TLD that resolves to nothing.</summary>
     public const string Helo = "client.ruleforge-live.example";
 

@@ -36,6 +36,7 @@ internal static partial class LiveRunCheck
                 problems.Add($"{at}: client IP '{s.ClientIp}' is not an IPv4 or IPv6 address");
             }
 
+            // Limitation: the null envelope sender (bounces, "<>") cannot be a scenario yet.
             CheckAddress(problems, at, "envelope sender", s.EnvelopeFrom);
             CheckAddress(problems, at, "header From", s.HeaderFrom);
             if (s.DkimDomain is not null && !IsDomain(s.DkimDomain))

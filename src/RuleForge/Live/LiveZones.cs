@@ -47,6 +47,8 @@ internal static class LiveZones
 
         foreach (var d in run.Domains)
         {
+            // Note: host-record also answers the PTR of the address; a scenario that connects
+            // from a domain's A record address therefore has verified reverse DNS in Postfix.
             text.Append($"host-record={d.Domain},{d.ARecord}\n");
             if (d.Spf is not null)
             {

@@ -105,6 +105,8 @@ EOF
   printf 'dns {\n  nameserver = ["127.0.0.1:5353"];\n}\n' > "$E/override.d/options.inc"
   # Note: modules whose lookups only add noise in a sandbox (remote hash servers, feeds of
   # phishing URLs, ASN zones, A/MX of HELO and From) are off unless the tree configures them.
+  # Limitation: the stock RBL rules stay on. They ask loopback dnsmasq, which answers NXDOMAIN
+  # unless a scenario lists the client in their zone; then their hit is real behaviour.
   for m in fuzzy_check phishing asn hfilter; do
     [ -e "$E/local.d/$m.conf" ] || printf 'enabled = false;\n' > "$E/local.d/$m.conf"
   done
@@ -160,7 +162,9 @@ if has postfix; then
   mkdir -p "$P/spool" "$P/data" "$W/mail"
   chown postfix "$P/data"; chown nobody:nogroup "$W/mail"
   {
-    # Defaults the tree may override.
+    # Defaults the tree may override. Short TTLs keep postscreen from reusing a verdict.
+    # Limitation: two scenarios with one client IP within a second share postscreen's cached
+    # verdict; callers give every scenario its own IP.
     postconf -e "postscreen_greet_wait = 1s" "postscreen_dnsbl_min_ttl = 1s" \
       "postscreen_dnsbl_max_ttl = 1s" "postscreen_greet_ttl = 1s"
     grep -v '^[[:space:]]*#' "$TREE/postfix/main.cf.fragment" | grep -v '^[[:space:]]*$' |
