@@ -24,7 +24,7 @@ internal static partial class LiveRunCheck
             var at = $"scenario '{s.Name}'";
             if (!NamePattern().IsMatch(s.Name))
             {
-                problems.Add($"{at}: the name must be [a-z0-9-], 1 to 60 characters");
+                problems.Add($"{at}: the name must be [a-z0-9-], 1 to 100 characters");
             }
             else if (!names.Add(s.Name))
             {
@@ -112,7 +112,7 @@ internal static partial class LiveRunCheck
         }
     }
 
-    [GeneratedRegex("^[a-z0-9-]{1,60}$")]
+    [GeneratedRegex("^[a-z0-9-]{1,100}$")]
     private static partial Regex NamePattern();
 
     [GeneratedRegex(@"^(?=.{1,253}$)(?:[A-Za-z0-9_-]{1,63}\.)*[A-Za-z0-9_-]{1,63}$")]

@@ -15,7 +15,7 @@ public static class LiveVerifier
     {
         var matrix = ScenarioMatrix.For(plan);
         var scenarios = matrix.Scenarios.Select(s => s.Scenario).ToList();
-        var run = DaemonHarness.Run(new LiveRun(tree, matrix.Domains, scenarios), log);
+        var run = LiveHarness.Run(new LiveRun(tree, matrix.Domains, scenarios), log);
         var observed = run.Observations.ToDictionary(o => o.Scenario, StringComparer.Ordinal);
         var results = matrix.Scenarios.Select(s =>
         {
