@@ -13,7 +13,8 @@ public static class CliApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var io = new CliIo(stdout, stderr);
-        var root = new RootCommand("RuleForge: compile a mail-filter trust policy for Postfix, Rspamd and SpamAssassin.");
+        var root = new RootCommand(
+            "RuleForge: compile a mail-filter trust policy for Postfix, Rspamd and SpamAssassin.");
         root.Subcommands.Add(ValidateCommand.Create(io));
         root.Subcommands.Add(BuildCommand.Create(io));
         root.Subcommands.Add(VerifyCommand.Create(io));
@@ -38,7 +39,13 @@ public static class CliApp
 
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            var invocation = new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+            };
+            return parsed.Invoke(invocation);
         }
         catch (Exception e)
         {

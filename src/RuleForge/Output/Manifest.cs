@@ -15,7 +15,10 @@ public static class Manifest
     /// <summary>The manifest's file name in a built tree.</summary>
     public const string FileName = "manifest.json";
 
-    /// <summary>The manifest for the files built from <paramref name="policy"/>, read from <paramref name="policyPath"/>.</summary>
+    /// <summary>
+    /// The manifest for the files built from <paramref name="policy"/>, read from
+    /// <paramref name="policyPath"/>.
+    /// </summary>
     public static RenderedFile Write(Policy policy, string policyPath, IReadOnlyList<RenderedFile> files)
     {
         using var stream = new MemoryStream();

@@ -22,7 +22,8 @@ public class ExplainCommandTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("postfix connect (postscreen): PASS - 192.0.2.10 matches 192.0.2.0/26", result.Stdout,
             StringComparison.Ordinal);
-        Assert.Contains("RCPT (smtpd_recipient_restrictions): ACCEPT - entry 4", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("RCPT (smtpd_recipient_restrictions): ACCEPT - entry 4", result.Stdout,
+            StringComparison.Ordinal);
         Assert.Contains("rspamd content: NO ACTION - RF_TRUST_EFAX_IP -15", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("spamassassin content: HAM", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("fate: delivered", result.Stdout, StringComparison.Ordinal);

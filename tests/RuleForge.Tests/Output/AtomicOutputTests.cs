@@ -83,7 +83,8 @@ public sealed class AtomicOutputTests : IDisposable
     {
         var file = _temp.Write("plain-file", "not a folder");
 
-        var result = CliRunner.Run("build", _temp.Write("p.yaml", PolicyText.Valid), "--out", Path.Combine(file, "out"));
+        var policy = _temp.Write("p.yaml", PolicyText.Valid);
+        var result = CliRunner.Run("build", policy, "--out", Path.Combine(file, "out"));
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("error RF1502", result.Stderr, StringComparison.Ordinal);
