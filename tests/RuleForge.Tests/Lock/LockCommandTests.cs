@@ -92,10 +92,10 @@ public sealed class LockCommandTests : IDisposable
         _ = failure switch
         {
             "servfail" => failing.ServerFailure("_spf.partner.example.com"),
-            "timeout" => failing.Delay("_spf.partner.example.com", TimeSpan.FromSeconds(5)),
+            "timeout" => failing.Delay("_spf.partner.example.com", TimeSpan.FromSeconds(12)),
             _ => failing.Truncate("_spf.partner.example.com", tcpToo: true),
         };
-        var settings = _temp.Write("short.json", """{ "Dns": { "Timeout": 1.5, "Retries": 0 } }""");
+        var settings = _temp.Write("short.json", """{ "Dns": { "Timeout": 3, "Retries": 0 } }""");
 
         var run = CliRunner.Run("lock", policy, "--refresh", "--dns-server", failing.Flag, "--settings", settings);
 

@@ -44,7 +44,22 @@ public static class LockPolicies
 
     /// <summary>Runs 'ruleforge lock' against the loopback server only.</summary>
     public static CliResult Lock(string policy, string dnsFlag, params string[] more) =>
-        CliRunner.Run(["lock", policy, "--dns-server", dnsFlag, "--settings", NoDnsSettings(policy), .. more]);
+        CliRunner.Run(["lock", policy, "--dns-server", dnsFlag, "--settings", PatientDnsSettings(policy), .. more]);
+
+    /// <summary>
+    /// Settings for runs that must reach the test's DNS server: a timeout generous enough for a
+    /// loaded CI machine (the server comes from --dns-server).
+    /// </summary>
+    public static string PatientDnsSettings(string policy)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(policy)!, "patient-settings.json");
+        if (!File.Exists(path))
+        {
+            File.WriteAllText(path, """{ "Dns": { "Timeout": 5, "Retries": 1 } }""");
+        }
+
+        return path;
+    }
 
     /// <summary>
     /// A settings file beside the policy whose only DNS server is a loopback port nothing listens
