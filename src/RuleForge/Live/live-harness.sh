@@ -165,7 +165,7 @@ if has postfix; then
     # Defaults the tree may override. Short TTLs keep postscreen from reusing a verdict.
     # Limitation: two scenarios with one client IP within a second share postscreen's cached
     # verdict; callers give every scenario its own IP.
-    postconf -e "postscreen_greet_wait = 1s" "postscreen_dnsbl_min_ttl = 1s" \
+    postconf -e "postscreen_greet_wait = 2s" "postscreen_dnsbl_min_ttl = 1s" \
       "postscreen_dnsbl_max_ttl = 1s" "postscreen_greet_ttl = 1s"
     grep -v '^[[:space:]]*#' "$TREE/postfix/main.cf.fragment" | grep -v '^[[:space:]]*$' |
       while IFS= read -r line; do postconf -e "$line" || echo "postconf refused: $line"; done

@@ -9,6 +9,7 @@ namespace RuleForge.Tests.Live;
 /// harness. These tests need root and the daemons (scripts/install-daemons.sh); without them
 /// they fail with the harness's problems, never skip.
 /// </summary>
+[Collection(Support.LiveDaemonsCollection.Name)]
 public sealed class LiveHarnessTests(LiveHarnessFixture fixture, ITestOutputHelper output)
     : IClassFixture<LiveHarnessFixture>
 {

@@ -13,6 +13,7 @@ namespace RuleForge.Tests.LiveProof;
 /// Runs the scenario matrix against the real Postfix, Rspamd and SpamAssassin. These tests need
 /// root and the daemons (scripts/install-daemons.sh); without them they fail, never skip.
 /// </summary>
+[Collection(LiveDaemonsCollection.Name)]
 public sealed class LiveVerifyTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TempFolder _temp = new();
