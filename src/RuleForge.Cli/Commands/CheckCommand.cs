@@ -35,14 +35,11 @@ internal static class CheckCommand
         command.SetAction(result =>
         {
             var path = result.GetValue(policy)!;
-            var loaded = CommonOptions.LoadSettings(result, settings, templates);
-            var source = CommonOptions.Templates(loaded, io);
-            if (source is null)
+            if (CommonOptions.Build(result, io, path, settings, templates) is not { } outcome)
             {
                 return ExitCodes.Usage;
             }
 
-            var outcome = BuildPipeline.Build(path, CommonOptions.DisplayPath(path), loaded.Defaults, source);
             DiagnosticPrinter.Print(outcome.Diagnostics, io.Error, quiet: true);
             if (!outcome.Succeeded)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using RuleForge.Pipeline;
 using RuleForge.Rendering;
 
 namespace RuleForge.Cli.Commands;
@@ -61,6 +62,18 @@ internal static class CommonOptions
         }
 
         return Cli.Settings.Load(result.GetValue(settings), flags);
+    }
+
+    /// <summary>
+    /// Loads settings and templates and builds the policy in memory; null (already reported) on
+    /// a usage problem with the settings or the template folder.
+    /// </summary>
+    public static BuildOutcome? Build(
+        ParseResult result, CliIo io, string path, Option<string?> settings, Option<string?> templates)
+    {
+        var loaded = LoadSettings(result, settings, templates);
+        var source = Templates(loaded, io);
+        return source is null ? null : BuildPipeline.Build(path, DisplayPath(path), loaded.Defaults, source);
     }
 
     /// <summary>The template source for the settings, or null (reported) when the folder is missing.</summary>

@@ -67,14 +67,11 @@ internal static class VerifyCommand
         ParseResult result, CliIo io, string policy, Option<string> format, Option<bool> quiet, Option<bool> verbose,
         Option<string?> settings, Option<string?> templates)
     {
-        var loaded = CommonOptions.LoadSettings(result, settings, templates);
-        var source = CommonOptions.Templates(loaded, io);
-        if (source is null)
+        if (CommonOptions.Build(result, io, policy, settings, templates) is not { } outcome)
         {
             return ExitCodes.Usage;
         }
 
-        var outcome = BuildPipeline.Build(policy, CommonOptions.DisplayPath(policy), loaded.Defaults, source);
         DiagnosticPrinter.Print(outcome.Diagnostics, io.Error, quiet: true);
         if (!outcome.Succeeded)
         {

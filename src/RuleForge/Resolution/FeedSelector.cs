@@ -139,21 +139,8 @@ public static class FeedSelector
             diagnostics.Report(Messages.FeedExceptEmpty, part.Location, sender.Id, feed.Id);
         }
 
-        var networks = new List<IpNetwork>();
-        foreach (var row in kept)
-        {
-            foreach (var cidr in row.Cidrs)
-            {
-                if (IpNetwork.TryParse(cidr.Trim(), out var network, out var hostBits) && !hostBits)
-                {
-                    networks.Add(network);
-                }
-                else
-                {
-                    diagnostics.Report(Messages.FeedBadCidr, feed.Location, feed.Id, row.Number, cidr);
-                }
-            }
-        }
+        var networks = FeedRow.Networks(kept, (row, cidr) =>
+            diagnostics.Report(Messages.FeedBadCidr, feed.Location, feed.Id, row.Number, cidr));
 
         return AddressSet.From(networks);
     }

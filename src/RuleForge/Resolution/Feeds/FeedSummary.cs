@@ -40,21 +40,8 @@ public sealed record FeedSummary(
             diagnostics.Report(Messages.FeedShowKeepsNothing, SourceLocation.OfFile(name), name);
         }
 
-        var networks = new List<IpNetwork>();
-        foreach (var row in kept)
-        {
-            foreach (var cidr in row.Cidrs)
-            {
-                if (IpNetwork.TryParse(cidr.Trim(), out var network, out var hostBits) && !hostBits)
-                {
-                    networks.Add(network);
-                }
-                else
-                {
-                    diagnostics.Report(Messages.FeedBadCidr, SourceLocation.OfFile(name), name, row.Number, cidr);
-                }
-            }
-        }
+        var networks = FeedRow.Networks(kept, (row, cidr) =>
+            diagnostics.Report(Messages.FeedBadCidr, SourceLocation.OfFile(name), name, row.Number, cidr));
 
         var set = AddressSet.From(networks);
         var (v4, v6) = set.Count();
