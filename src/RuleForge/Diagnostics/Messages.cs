@@ -3,9 +3,10 @@ namespace RuleForge.Diagnostics;
 /// <summary>
 /// Every message text RuleForge prints, in one place. Codes are stable: RF10xx loading,
 /// RF12xx validation, RF13xx resolution, RF14xx proof, RF15xx rendering and output,
-/// RF16xx verification, RF19xx command line.
+/// RF16xx verification, RF17xx audit, RF18xx log diagnosis, RF19xx command line. The class is
+/// partial: each area may keep its texts in a Messages.Area.cs file of its own.
 /// </summary>
-public static class Messages
+public static partial class Messages
 {
     private const Severity E = Severity.Error;
     private const Severity W = Severity.Warning;
