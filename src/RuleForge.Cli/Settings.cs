@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using RuleForge.Pipeline;
 using RuleForge.Resolution.Dns;
+using RuleForge.Resolution.Feeds;
 using RuleForge.Resolution.Lock;
 
 namespace RuleForge.Cli;
@@ -69,6 +70,41 @@ public sealed class Settings
         Value("Lock:MaxShrink") is { } text && (Number("Lock:MaxShrink") is not { } share || share > 1)
             ? [$"setting Lock:MaxShrink = '{text}' is not a share above 0 and at most 1, such as 0.2"]
             : [];
+
+    /// <summary>
+    /// Feed download limits: Feeds:MaxBytes (the largest body, default 64 MiB) and Feeds:Timeout
+    /// (seconds for the whole download, default 30); unusable values keep their defaults (see
+    /// <see cref="FeedProblems"/>).
+    /// </summary>
+    public FeedFetchSettings Feeds
+    {
+        get
+        {
+            var d = FeedFetchSettings.Default;
+            var max = long.TryParse(Value("Feeds:MaxBytes"), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var m) && m > 0 ? m : d.MaxBytes;
+            var timeout = Number("Feeds:Timeout") is { } seconds ? TimeSpan.FromSeconds(seconds) : d.Timeout;
+            return new FeedFetchSettings(max, timeout);
+        }
+    }
+
+    /// <summary>Feed settings whose values cannot be used, as messages for a usage error.</summary>
+    public IReadOnlyList<string> FeedProblems()
+    {
+        var problems = new List<string>();
+        if (Value("Feeds:MaxBytes") is { } max && (!long.TryParse(max, System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var m) || m <= 0))
+        {
+            problems.Add($"setting Feeds:MaxBytes = '{max}' is not a whole number of bytes greater than zero");
+        }
+
+        if (Value("Feeds:Timeout") is { } timeout && Number("Feeds:Timeout") is null)
+        {
+            problems.Add($"setting Feeds:Timeout = '{timeout}' is not a number of seconds greater than zero");
+        }
+
+        return problems;
+    }
 
     /// <summary>DNS settings whose values cannot be used, as messages for a usage error.</summary>
     public IReadOnlyList<string> DnsProblems()

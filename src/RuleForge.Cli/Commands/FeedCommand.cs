@@ -8,9 +8,11 @@ using RuleForge.Resolution.Feeds;
 namespace RuleForge.Cli.Commands;
 
 /// <summary>
-/// <c>ruleforge feed show FILE [--shape S] [--where field=value ...] [--format json]</c>: the
-/// fields of a feed with their values and counts, and the ranges a filter selects. Exit 0 when
-/// read and the filter keeps rows, 1 for an unreadable feed or a filter problem, 2 for usage.
+/// <c>ruleforge feed show FILE|URL [--shape S] [--where field=value ...] [--format json]</c>: the
+/// fields of a feed with their values and counts, and the ranges a filter selects. A URL is
+/// downloaded (https, or plain http on loopback) within the Feeds:MaxBytes and Feeds:Timeout
+/// limits. Exit 0 when read and the filter keeps rows, 1 for an unreadable feed, a failed
+/// download or a filter problem, 2 for usage.
 /// </summary>
 internal static class FeedCommand
 {
@@ -25,7 +27,10 @@ internal static class FeedCommand
 
     private static Command Show(CliIo io)
     {
-        var file = new Argument<string>("feed") { Description = "The feed file (JSON or one CIDR per line)." };
+        var file = new Argument<string>("feed")
+        {
+            Description = "The feed file (JSON or one CIDR per line), or an https URL to download it from.",
+        };
         var shape = new Option<string>("--shape")
         {
             Description = "The feed's shape; auto recognises the built-in ones.",
@@ -42,39 +47,78 @@ internal static class FeedCommand
         var format = CommonOptions.Format();
         var quiet = CommonOptions.Quiet();
         var verbose = CommonOptions.Verbose();
+        var settings = CommonOptions.Settings();
         var command = new Command("show", "Show a feed's fields and values, and the ranges a filter selects.")
         {
-            file, shape, items, cidrField, where, format, quiet, verbose,
+            file, shape, items, cidrField, where, format, quiet, verbose, settings,
         };
-        command.SetAction(result =>
+        command.SetAction(async (result, cancellation) =>
         {
             var path = result.GetValue(file)!;
             var options = new ShowOptions(result.GetValue(shape)!, result.GetValue(items),
                 result.GetValue(cidrField), result.GetValue(where) ?? []);
-            return Run(path, options, result.GetValue(format) == "json", result.GetValue(quiet),
-                result.GetValue(verbose), io);
+            var loaded = Cli.Settings.Load(result.GetValue(settings), new Dictionary<string, string?>());
+            var problems = loaded.FeedProblems();
+            foreach (var problem in problems)
+            {
+                io.Error.WriteLine($"ruleforge: {problem}");
+            }
+
+            if (problems.Count > 0)
+            {
+                return ExitCodes.Usage;
+            }
+
+            var show = new ShowRun(path, options, result.GetValue(format) == "json", result.GetValue(quiet),
+                result.GetValue(verbose));
+            return await RunAsync(show, loaded.Feeds, io, cancellation).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static int Run(string path, ShowOptions options, bool json, bool quiet, bool verbose, CliIo io)
+    private static async Task<int> RunAsync(
+        ShowRun run, FeedFetchSettings limits, CliIo io, CancellationToken cancellation)
     {
-        if (path.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-            || path.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        var (path, options) = (run.Path, run.Options);
+        var url = FeedUrls.LooksLikeUrl(path) ? FeedUrls.Parse(path) : null;
+        if (FeedUrls.LooksLikeUrl(path) && (url is null || !FeedUrls.IsAllowed(url)))
         {
-            io.Error.WriteLine($"ruleforge: feed URLs are not supported yet: '{path}'");
-            io.Error.WriteLine("Download the feed and pass the file's path.");
+            io.Error.WriteLine(url is null
+                ? $"ruleforge: '{path}' is not an absolute http or https URL"
+                : $"ruleforge: '{path}' uses plain http, which is allowed only for loopback hosts; use https");
             return ExitCodes.Usage;
         }
 
-        var name = CommonOptions.DisplayPath(path);
-        if (Conditions(options.Where, name, io) is not { } conditions
-            || ShapeOf(options, io) is not { } shape
-            || ReadFile(path, io) is not { } content)
+        var name = url?.AbsoluteUri ?? CommonOptions.DisplayPath(path);
+        if (Conditions(options.Where, name, io) is not { } conditions || ShapeOf(options, io) is not { } shape)
         {
             return ExitCodes.Usage;
         }
 
+        byte[] content;
+        if (url is not null)
+        {
+            using var fetcher = new FeedFetcher(limits);
+            try
+            {
+                content = (await fetcher.FetchAsync(url, cancellation: cancellation).ConfigureAwait(false)).Content;
+            }
+            catch (FeedFetchException e)
+            {
+                io.Error.WriteLine(e.ToDiagnostic(name, SourceLocation.OfFile(name), limits));
+                return ExitCodes.Errors;
+            }
+        }
+        else if (ReadFile(path, io) is { } bytes)
+        {
+            content = bytes;
+        }
+        else
+        {
+            return ExitCodes.Usage;
+        }
+
+        var (json, quiet, verbose) = (run.Json, run.Quiet, run.Verbose);
         FeedData data;
         try
         {
@@ -227,6 +271,8 @@ internal static class FeedCommand
             output.WriteLine($"  {range}");
         }
     }
+
+    private sealed record ShowRun(string Path, ShowOptions Options, bool Json, bool Quiet, bool Verbose);
 
     private sealed record ShowOptions(string Shape, string? Items, string? CidrField, IReadOnlyList<string> Where);
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using RuleForge.Model;
 using RuleForge.Pipeline;
 using RuleForge.Resolution.Dns;
+using RuleForge.Resolution.Feeds;
 using RuleForge.Resolution.Lock;
 using RuleForge.Resolution.Spf;
 
@@ -9,8 +10,8 @@ namespace RuleForge.Cli.Commands;
 
 /// <summary>
 /// <c>ruleforge lock POLICY [--refresh] [--allow-shrink]</c>: resolves the policy's SPF domains
-/// into its lockfile (<c>POLICY.lock.json</c>), which build then reads instead of DNS. On any
-/// failure the lockfile is left exactly as it was.
+/// and feeds into its lockfile (<c>POLICY.lock.json</c>), which build then reads instead of DNS
+/// and the network. On any failure the lockfile is left exactly as it was.
 /// </summary>
 internal static class LockCommand
 {
@@ -19,8 +20,8 @@ internal static class LockCommand
         var policy = CommonOptions.Policy();
         var refresh = new Option<bool>("--refresh")
         {
-            Description = "Resolve every SPF domain again (default: only those not yet locked) and print " +
-                "what changed.",
+            Description = "Resolve every SPF domain and feed again (default: only those not yet locked) and " +
+                "print what changed.",
         };
         var allowShrink = new Option<bool>("--allow-shrink")
         {
@@ -31,7 +32,7 @@ internal static class LockCommand
         var settings = CommonOptions.Settings();
         var server = DnsOptions.Server();
         var command = new Command(
-            "lock", "Resolve the SPF domains a policy trusts and pin the result in the policy's lockfile.")
+            "lock", "Resolve the SPF domains and feeds a policy trusts and pin the result in its lockfile.")
         {
             policy, refresh, allowShrink, quiet, settings, server, CommonOptions.Verbose(),
         };
@@ -39,7 +40,7 @@ internal static class LockCommand
         {
             var path = result.GetValue(policy)!;
             var loaded = Cli.Settings.Load(result.GetValue(settings), new Dictionary<string, string?>());
-            var problems = loaded.Problems().Concat(loaded.LockProblems()).ToList();
+            var problems = loaded.Problems().Concat(loaded.LockProblems()).Concat(loaded.FeedProblems()).ToList();
             problems.ForEach(p => io.Error.WriteLine($"ruleforge: {p}"));
             if (problems.Count > 0 || DnsOptions.Load(result, settings, server, io) is not { } dns)
             {
@@ -48,14 +49,15 @@ internal static class LockCommand
 
             var options = new LockOptions(
                 result.GetValue(refresh), loaded.LockMaxShrink, result.GetValue(allowShrink));
-            return await RunAsync(path, dns, options, loaded.Defaults, result.GetValue(quiet), io, cancellation)
-                .ConfigureAwait(false);
+            using var fetcher = new FeedFetcher(loaded.Feeds);
+            return await RunAsync(path, new Resolvers(dns, fetcher), options, loaded.Defaults, result.GetValue(quiet),
+                io, cancellation).ConfigureAwait(false);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string path, DnsSettings dns, LockOptions options, PolicyDefaults defaults, bool quiet, CliIo io,
+        string path, Resolvers resolvers, LockOptions options, PolicyDefaults defaults, bool quiet, CliIo io,
         CancellationToken cancellation)
     {
         var display = CommonOptions.DisplayPath(path);
@@ -68,9 +70,9 @@ internal static class LockCommand
         }
 
         var location = LockfileLocation.For(path, display);
-        if (!valid.Senders.Any(s => s.Ranges is { SpfDomains.Count: > 0 }) && !LockfileStore.Exists(location))
+        if (!valid.Senders.Any(PolicyLocker.HasLockedRanges) && !LockfileStore.Exists(location))
         {
-            io.Out.WriteLine($"{display} trusts no SPF domain; nothing to lock.");
+            io.Out.WriteLine($"{display} trusts no SPF domain and selects from no feed; nothing to lock.");
             return ExitCodes.Ok;
         }
 
@@ -83,7 +85,7 @@ internal static class LockCommand
             return ExitCodes.Errors;
         }
 
-        var locker = new PolicyLocker(new SpfFlattener(new DnsLookup(dns)));
+        var locker = new PolicyLocker(new SpfFlattener(new DnsLookup(resolvers.Dns)), resolvers.Fetcher);
         var outcome = await locker.LockAsync(valid, previous, options, cancellation).ConfigureAwait(false);
         DiagnosticPrinter.Print(outcome.Diagnostics, io.Error, quiet);
         if (!outcome.Succeeded)
@@ -112,7 +114,8 @@ internal static class LockCommand
 
         var resolved = outcome.Resolved.Count == 0 ? "none" : string.Join(", ", outcome.Resolved);
         var state = unchanged ? "is up to date" : had ? "updated" : "written";
-        io.Out.WriteLine($"{location.DisplayPath} {state}; resolved: {resolved}");
+        var feeds = outcome.FeedsRead.Count == 0 ? "" : "; feeds: " + string.Join(", ", outcome.FeedsRead);
+        io.Out.WriteLine($"{location.DisplayPath} {state}; resolved: {resolved}{feeds}");
         foreach (var change in outcome.Changes)
         {
             WriteChange(change, policy, quiet, io);
@@ -121,10 +124,23 @@ internal static class LockCommand
         return ExitCodes.Ok;
     }
 
+    private sealed record Resolvers(DnsSettings Dns, FeedFetcher Fetcher);
+
     private static void WriteChange(SenderRangeChange change, Policy policy, bool quiet, CliIo io)
     {
-        var domains = policy.Senders.First(s => s.Id == change.SenderId).Ranges!.SpfDomains.Select(t => t.Domain);
-        var label = $"sender {change.SenderId} (spf {string.Join(", ", domains)})";
+        var ranges = policy.Senders.First(s => s.Id == change.SenderId).Ranges!;
+        var parts = new List<string>();
+        if (ranges.SpfDomains.Count > 0)
+        {
+            parts.Add("spf " + string.Join(", ", ranges.SpfDomains.Select(t => t.Domain)));
+        }
+
+        if (ranges.Selections.Count > 0)
+        {
+            parts.Add("feed " + string.Join(", ", ranges.Selections.Select(s => s.FeedId).Distinct()));
+        }
+
+        var label = $"sender {change.SenderId} ({string.Join("; ", parts)})";
         if (change.IsEmpty)
         {
             if (!quiet)

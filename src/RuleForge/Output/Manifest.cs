@@ -35,9 +35,14 @@ public static class Manifest
                 w.WriteString(lockfile.DisplayPath, HashFile(lockfile.FullPath));
             }
 
+            var pins = policy.Feeds.Any(f => f.Url is not null) ? Pins(lockfile) : null;
             foreach (var feed in policy.Feeds.OrderBy(f => f.Id, StringComparer.Ordinal))
             {
-                w.WriteString($"feed {feed.Id}: {feed.File}", HashFile(feed.FullPath));
+                // Note: a URL feed is never downloaded by build; its content is the one pinned.
+                var hash = feed.Url is null
+                    ? HashFile(feed.FullPath)
+                    : pins?.GetValueOrDefault(feed.Id)?.ContentHash ?? "not pinned";
+                w.WriteString($"feed {feed.Id}: {feed.File}", hash);
             }
 
             w.WriteEndObject();
@@ -54,6 +59,10 @@ public static class Manifest
 
         return new RenderedFile(FileName, Encoding.UTF8.GetString(stream.ToArray()) + "\n");
     }
+
+    private static IReadOnlyDictionary<string, Resolution.Lock.LockedFeed>? Pins(
+        Resolution.Lock.LockfileLocation location) =>
+        Resolution.Lock.LockfileStore.Load(location, new Diagnostics.DiagnosticBag())?.Feeds;
 
     private static string HashFile(string path) => File.Exists(path) ? Hash(File.ReadAllBytes(path)) : "missing";
 

@@ -126,6 +126,28 @@ public static class FeedSelector
         return $"{condition.Field} {(condition.Negated ? "not in" : "in")} {words}";
     }
 
+    /// <summary>
+    /// The selection in words, e.g. "service in fax-smtp; except cloud": the lockfile pins a
+    /// selection's ranges under this text, so a changed filter no longer finds its pin.
+    /// </summary>
+    public static string Key(FeedSelection selection)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        var parts = selection.Where.Select(Describe).ToList();
+        if (parts.Count == 0)
+        {
+            parts.Add("every row");
+        }
+
+        foreach (var part in selection.Except)
+        {
+            var what = part.Where.Count == 0 ? "" : ": " + string.Join(", ", part.Where.Select(Describe));
+            parts.Add($"except {part.FeedId}{what}");
+        }
+
+        return string.Join("; ", parts);
+    }
+
     // The address set an 'except' part covers; bad CIDRs are reported and left out.
     private static AddressSet Ranges(
         TrustedSender sender, FeedDefinition feed, FeedSelection part, IReadOnlyList<FeedRow> rows,

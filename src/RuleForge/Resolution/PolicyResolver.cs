@@ -9,8 +9,10 @@ namespace RuleForge.Resolution;
 
 /// <summary>
 /// Reads the feeds a policy selects from and adds the chosen ranges to each sender, with
-/// provenance; adds the SPF ranges pinned in the policy's lockfile (never asking DNS). A feed
-/// or lockfile entry that cannot be read is an error: trust never silently shrinks.
+/// provenance; adds the SPF ranges pinned in the policy's lockfile (never asking DNS). A
+/// selection that involves a URL feed is taken from the lockfile (never downloading); a local
+/// feed file that is pinned must still match its pin. A feed or lockfile entry that cannot be
+/// read is an error: trust never silently shrinks.
 /// </summary>
 public static class PolicyResolver
 {
@@ -21,8 +23,10 @@ public static class PolicyResolver
     public static ResolutionResult Resolve(Policy policy, LockfileLocation? lockfile = null)
     {
         var diagnostics = new DiagnosticBag();
-        var spf = new LockedSpfSources(lockfile ?? LockfileLocation.For(policy.SourceFile, policy.SourceFile),
+        var pinned = new PinnedLockfile(lockfile ?? LockfileLocation.For(policy.SourceFile, policy.SourceFile),
             diagnostics);
+        var spf = new LockedSpfSources(pinned, diagnostics);
+        var feedPins = new LockedFeedSources(pinned, diagnostics);
         var cache = new Dictionary<string, IReadOnlyList<FeedRow>?>(StringComparer.Ordinal);
         var reports = new List<SelectionReport>();
         var senders = new List<TrustedSender>();
@@ -47,24 +51,21 @@ public static class PolicyResolver
             foreach (var selection in ranges.Selections)
             {
                 var feed = policy.Feeds.First(f => f.Id == selection.FeedId);
-                var rows = Load(feed, cache, diagnostics);
-                if (rows is null)
+                if (Pick(policy, sender, feed, selection, feedPins, cache, diagnostics) is not { } pick)
                 {
                     continue;
                 }
 
-                var picked = FeedSelector.Select(sender, feed, selection, rows, policy.Feeds,
-                    f => Load(f, cache, diagnostics), diagnostics, out var steps);
                 var before = sources.Count;
-                foreach (var (row, cidr) in picked)
+                foreach (var (row, cidr) in pick.Ranges)
                 {
                     if (!IpNetwork.TryParse(cidr.Trim(), out var network, out var hostBits) || hostBits)
                     {
-                        diagnostics.Report(Messages.FeedBadCidr, feed.Location, feed.Id, row.Number, cidr);
+                        diagnostics.Report(Messages.FeedBadCidr, feed.Location, feed.Id, row, cidr);
                         continue;
                     }
 
-                    var source = new RangeSource(network, $"feed {feed.Id} row {row.Number}");
+                    var source = new RangeSource(network, $"feed {feed.Id} row {row}");
                     needed.UnionWith(
                         RangeChecks.Check(sender.Id, source, ranges.Acknowledged, selection.Location, diagnostics));
                     sources.Add(source);
@@ -73,7 +74,7 @@ public static class PolicyResolver
                 var added = sources.Skip(before).Select(s => s.Network).ToList();
                 var set = AddressSet.From(added);
                 var (v4, v6) = set.Count();
-                reports.Add(new SelectionReport(sender.Id, feed.Id, rows.Count, steps, added.Count,
+                reports.Add(new SelectionReport(sender.Id, feed.Id, pick.Rows, pick.Steps, added.Count,
                     set.ToNetworks().Count, v4.ToString(CultureInfo.InvariantCulture),
                     v6.ToString(CultureInfo.InvariantCulture)));
             }
@@ -92,8 +93,39 @@ public static class PolicyResolver
         return new ResolutionResult(resolved, reports, diagnostics.Items);
     }
 
+    // A selection's ranges (row number and CIDR text), the rows read and the filter steps: from
+    // the lockfile when a URL feed is involved (build never downloads), else from the files.
+    private static (List<(int Row, string Cidr)> Ranges, int Rows, List<(string, int)> Steps)? Pick(
+        Policy policy, TrustedSender sender, FeedDefinition feed, FeedSelection selection,
+        LockedFeedSources pins, Dictionary<string, IReadOnlyList<FeedRow>?> cache, DiagnosticBag diagnostics)
+    {
+        var involved = selection.Except.Select(e => policy.Feeds.FirstOrDefault(f => f.Id == e.FeedId) ?? feed);
+        if (feed.Url is not null || involved.Any(f => f.Url is not null))
+        {
+            if (pins.Selection(sender, feed, selection) is not { } found)
+            {
+                return null;
+            }
+
+            var (entry, pinned) = found;
+            return (pinned.Ranges.Select(r => (r.Row, r.Network.ToString())).ToList(), entry.Rows,
+                pinned.Steps.ToList());
+        }
+
+        var rows = Load(feed, pins, cache, diagnostics);
+        if (rows is null)
+        {
+            return null;
+        }
+
+        var picked = FeedSelector.Select(sender, feed, selection, rows, policy.Feeds,
+            f => Load(f, pins, cache, diagnostics), diagnostics, out var steps);
+        return (picked.Select(p => (p.Row.Number, p.Cidr)).ToList(), rows.Count, steps);
+    }
+
     private static IReadOnlyList<FeedRow>? Load(
-        FeedDefinition feed, Dictionary<string, IReadOnlyList<FeedRow>?> cache, DiagnosticBag diagnostics)
+        FeedDefinition feed, LockedFeedSources pins, Dictionary<string, IReadOnlyList<FeedRow>?> cache,
+        DiagnosticBag diagnostics)
     {
         if (cache.TryGetValue(feed.Id, out var cached))
         {
@@ -109,7 +141,9 @@ public static class PolicyResolver
                 throw new IOException($"the file is larger than {FeedReader.MaxBytes} bytes");
             }
 
-            rows = FeedReader.Read(feed, File.ReadAllBytes(feed.FullPath));
+            var content = File.ReadAllBytes(feed.FullPath);
+            pins.CheckFile(feed, LockedFeed.HashOf(content));
+            rows = FeedReader.Read(feed, content);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -17,14 +17,14 @@ internal static class FeedBinder
         foreach (var item in values.List(node, "feeds", allowScalar: false))
         {
             var m = MappingReader.Open(
-                item, values.Diagnostics, "a feed", "id", "file", "shape", "items", "cidr_field");
+                item, values.Diagnostics, "a feed", "id", "file", "url", "shape", "items", "cidr_field");
             if (m is null)
             {
                 continue;
             }
 
             var id = m.Required("id") is { } i ? PolicyBinder.ReadId(values, i, "feed id") : null;
-            var file = m.Required("file") is { } f ? values.Text(f, "file") : null;
+            var (file, url) = Source(m, values, id ?? "?");
             var items = m.Optional("items") is { } it ? values.Text(it, "items") : null;
             var cidr = m.Optional("cidr_field") is { } cf ? values.Text(cf, "cidr_field") : null;
 
@@ -46,10 +46,14 @@ internal static class FeedBinder
                 ReportUnused(m, values, id ?? "?", shape);
             }
 
-            if (id is null || file is null || shape is null)
+            if (id is null || shape is null)
             {
                 continue;
             }
+
+            // Note: a feed whose source was refused (and reported) is still declared, so that its
+            // selections raise no second error; the policy does not validate either way.
+            file ??= "";
 
             if (result.Find(x => x.Id == id) is { } earlier)
             {
@@ -57,11 +61,56 @@ internal static class FeedBinder
                 continue;
             }
 
-            var full = Path.GetFullPath(Path.Combine(policyDirectory, file));
-            result.Add(new FeedDefinition(id, file, full, shape, items, cidr, m.Location));
+            var full = url is null ? Path.GetFullPath(Path.Combine(policyDirectory, file)) : url.AbsoluteUri;
+            result.Add(new FeedDefinition(id, file, full, shape, items, cidr, m.Location) { Url = url });
         }
 
         return result;
+    }
+
+    // Exactly one of 'file' (a path) and 'url' (https, or http on loopback); returns the text as
+    // written and, for a URL, the parsed URL. The text is null when the source is missing or bad.
+    private static (string? Text, Uri? Url) Source(MappingReader m, ValueReader values, string id)
+    {
+        var fileNode = m.Optional("file");
+        var urlNode = m.Optional("url");
+        if ((fileNode is null) == (urlNode is null))
+        {
+            values.Diagnostics.Report(Messages.FeedSourceCount, (urlNode ?? fileNode)?.Location ?? m.Location, id);
+            return (null, null);
+        }
+
+        if (fileNode is not null)
+        {
+            var file = values.Text(fileNode, "file");
+            if (file is not null && FeedUrls.LooksLikeUrl(file))
+            {
+                values.Diagnostics.Report(Messages.FeedFileIsUrl, fileNode.Location, id, file);
+                return (null, null);
+            }
+
+            return (file, null);
+        }
+
+        var text = values.Text(urlNode!, "url");
+        if (text is null)
+        {
+            return (null, null);
+        }
+
+        if (FeedUrls.Parse(text) is not { } url)
+        {
+            values.Diagnostics.Report(Messages.FeedUrlInvalid, urlNode!.Location, id, text);
+            return (null, null);
+        }
+
+        if (!FeedUrls.IsAllowed(url))
+        {
+            values.Diagnostics.Report(Messages.FeedUrlInsecure, urlNode!.Location, id, text);
+            return (null, null);
+        }
+
+        return (text, url);
     }
 
     /// <summary>

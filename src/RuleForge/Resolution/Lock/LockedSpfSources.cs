@@ -11,19 +11,22 @@ namespace RuleForge.Resolution.Lock;
 /// </summary>
 public sealed class LockedSpfSources
 {
-    private readonly LockfileLocation _location;
+    private readonly PinnedLockfile _lockfile;
     private readonly DiagnosticBag _diagnostics;
-    private bool _read;
-    private bool _exists;
-    private Lockfile? _lockfile;
 
     /// <summary>
     /// Reads from the lockfile at <paramref name="location"/>, reporting into
     /// <paramref name="diagnostics"/>.
     /// </summary>
     public LockedSpfSources(LockfileLocation location, DiagnosticBag diagnostics)
+        : this(new PinnedLockfile(location, diagnostics), diagnostics)
     {
-        _location = location;
+    }
+
+    /// <summary>Reads from a lockfile shared with other readers, reporting into <paramref name="diagnostics"/>.</summary>
+    public LockedSpfSources(PinnedLockfile lockfile, DiagnosticBag diagnostics)
+    {
+        _lockfile = lockfile;
         _diagnostics = diagnostics;
     }
 
@@ -77,31 +80,25 @@ public sealed class LockedSpfSources
 
     private LockedSpf? Entry(TrustedSender sender, SpfTrust trust)
     {
-        if (!_read)
-        {
-            _read = true;
-            _exists = LockfileStore.Exists(_location);
-            _lockfile = LockfileStore.Load(_location, _diagnostics);
-        }
-
-        if (!_exists)
+        var location = _lockfile.Location;
+        if (!_lockfile.Exists)
         {
             _diagnostics.Report(Messages.LockfileMissing, trust.Location, sender.Id, trust.Domain,
-                _location.DisplayPath, _location.PolicyDisplayPath);
+                location.DisplayPath, location.PolicyDisplayPath);
             return null;
         }
 
-        if (_lockfile is null)
+        if (_lockfile.Lockfile is not { } lockfile)
         {
             // Note: the lockfile's own problem was reported once when it was read.
             return null;
         }
 
-        var entry = _lockfile.Spf.GetValueOrDefault(trust.Domain);
+        var entry = lockfile.Spf.GetValueOrDefault(trust.Domain);
         if (entry is null)
         {
-            _diagnostics.Report(Messages.LockEntryMissing, trust.Location, _location.DisplayPath, trust.Domain,
-                sender.Id, _location.PolicyDisplayPath);
+            _diagnostics.Report(Messages.LockEntryMissing, trust.Location, location.DisplayPath, trust.Domain,
+                sender.Id, location.PolicyDisplayPath);
         }
 
         return entry;

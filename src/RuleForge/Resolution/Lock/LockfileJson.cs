@@ -62,10 +62,10 @@ public static class LockfileJson
                 spf[entry.Name] = ReadSpf(entry.Name, Object(entry.Value, $"spf.{entry.Name}"));
             }
 
-            var feeds = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
+            var feeds = new SortedDictionary<string, LockedFeed>(StringComparer.Ordinal);
             foreach (var entry in Property(root, "feeds", JsonValueKind.Object).EnumerateObject())
             {
-                feeds[entry.Name] = entry.Value.Clone();
+                feeds[entry.Name] = LockedFeedJson.Read(Object(entry.Value, $"feeds.{entry.Name}"));
             }
 
             var lockfile = new Lockfile(spf, feeds);
@@ -86,8 +86,14 @@ public static class LockfileJson
                 w.WriteString("contentHash", hash);
             }
 
-            w.WritePropertyName("feeds");
-            WriteSorted(w, lockfile.Feeds);
+            w.WriteStartObject("feeds");
+            foreach (var (id, feed) in lockfile.Feeds.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                w.WritePropertyName(id);
+                LockedFeedJson.Write(w, feed);
+            }
+
+            w.WriteEndObject();
             w.WriteNumber("schema", Lockfile.SchemaVersion);
             w.WriteStartObject("spf");
             foreach (var (domain, spf) in lockfile.Spf.OrderBy(e => e.Key, StringComparer.Ordinal))
@@ -148,40 +154,6 @@ public static class LockfileJson
         w.WriteEndObject();
     }
 
-    private static void WriteSorted(Utf8JsonWriter w, IReadOnlyDictionary<string, JsonElement> entries)
-    {
-        w.WriteStartObject();
-        foreach (var (key, value) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
-        {
-            w.WritePropertyName(key);
-            WriteSorted(w, value);
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WriteSorted(Utf8JsonWriter w, JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                WriteSorted(w, element.EnumerateObject().ToDictionary(p => p.Name, p => p.Value));
-                break;
-            case JsonValueKind.Array:
-                w.WriteStartArray();
-                foreach (var item in element.EnumerateArray())
-                {
-                    WriteSorted(w, item);
-                }
-
-                w.WriteEndArray();
-                break;
-            default:
-                element.WriteTo(w);
-                break;
-        }
-    }
-
     private static LockedSpf ReadSpf(string domain, JsonElement e)
     {
         var records = new SortedDictionary<string, string?>(StringComparer.Ordinal);
@@ -213,10 +185,10 @@ public static class LockfileJson
             unflattenable);
     }
 
-    private static JsonElement Object(JsonElement e, string what) =>
+    internal static JsonElement Object(JsonElement e, string what) =>
         e.ValueKind == JsonValueKind.Object ? e : throw new LockfileFormatException($"{what} is not an object");
 
-    private static JsonElement Property(JsonElement e, string name, JsonValueKind kind)
+    internal static JsonElement Property(JsonElement e, string name, JsonValueKind kind)
     {
         if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var value))
         {
@@ -228,12 +200,12 @@ public static class LockfileJson
             : throw new LockfileFormatException($"'{name}' is {value.ValueKind}, not {kind}");
     }
 
-    private static string Text(JsonElement e, string what) =>
+    internal static string Text(JsonElement e, string what) =>
         e.ValueKind == JsonValueKind.String
             ? e.GetString()!
             : throw new LockfileFormatException($"'{what}' is not text");
 
-    private static IpNetwork Network(string text) =>
+    internal static IpNetwork Network(string text) =>
         IpNetwork.TryParse(text, out var network, out var hostBits) && !hostBits
             ? network
             : throw new LockfileFormatException($"'{text}' is not a CIDR range");
