@@ -3,7 +3,8 @@
 # Debian packages only; keeps the packages from starting system services.
 set -euo pipefail
 need=(postfix rspamd spamassassin spamc spamd libmail-spf-perl libmail-dmarc-perl
-      libmail-dkim-perl swaks dnsmasq-base bind9-dnsutils iproute2 util-linux opendkim-tools)
+      libmail-dkim-perl swaks dnsmasq-base bind9-dnsutils iproute2 util-linux opendkim-tools
+      chromium)
 missing=()
 for p in "${need[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

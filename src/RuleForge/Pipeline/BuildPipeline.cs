@@ -30,7 +30,8 @@ public static class BuildPipeline
 
         var proof = prepared.Proof!;
         var diagnostics = new List<Diagnostic>(prepared.Diagnostics);
-        var rendered = Renderer.Render(plan, proof, templates, prepared.Selections);
+        var warnings = prepared.Diagnostics.Where(d => d.Severity == Severity.Warning).ToList();
+        var rendered = Renderer.Render(plan, proof, templates, prepared.Selections, warnings);
         diagnostics.AddRange(rendered.Diagnostics);
         if (rendered.Diagnostics.Any(d => d.Severity == Severity.Error))
         {

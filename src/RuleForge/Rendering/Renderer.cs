@@ -1,6 +1,7 @@
 using RuleForge.Diagnostics;
 using RuleForge.Planning;
 using RuleForge.Proof;
+using RuleForge.Rendering.Html;
 using RuleForge.Resolution;
 using Scriban;
 using Scriban.Runtime;
@@ -13,14 +14,18 @@ namespace RuleForge.Rendering;
 /// </summary>
 public static class Renderer
 {
-    /// <summary>Renders every file of the build, in path order; the report lists the feed selections.</summary>
+    /// <summary>
+    /// Renders every file of the build, in path order; the reports list the feed selections, and
+    /// the HTML report also the build's <paramref name="warnings"/>.
+    /// </summary>
     public static RenderResult Render(
-        BuildPlan plan, ProofResult proof, TemplateSource templates, IReadOnlyList<SelectionReport>? selections = null)
+        BuildPlan plan, ProofResult proof, TemplateSource templates, IReadOnlyList<SelectionReport>? selections = null,
+        IReadOnlyList<Diagnostic>? warnings = null)
     {
         var diagnostics = new DiagnosticBag();
         var files = new List<RenderedFile>();
         var header = new FileHeader(TextEscaping.Comment(plan.Policy.SourceFile), plan.Policy.Name);
-        foreach (var (template, output, model) in Jobs(plan, proof, selections ?? []))
+        foreach (var (template, output, model) in Jobs(plan, proof, selections ?? [], warnings ?? []))
         {
             var text = RenderOne(templates, template, model, header, diagnostics);
             if (text is not null)
@@ -34,7 +39,8 @@ public static class Renderer
     }
 
     private static IEnumerable<(string Template, string Output, object Model)> Jobs(
-        BuildPlan plan, ProofResult proof, IReadOnlyList<SelectionReport> selections)
+        BuildPlan plan, ProofResult proof, IReadOnlyList<SelectionReport> selections,
+        IReadOnlyList<Diagnostic> warnings)
     {
         if (plan.Postfix is { } pf)
         {
@@ -70,6 +76,8 @@ public static class Renderer
         }
 
         yield return ("report/proof.md.sbn", "proof.md", new ReportModel(plan, proof) { Selections = selections });
+        yield return ("report/report.html.sbn", "report.html",
+            HtmlReportBuilder.Build(plan, proof, selections, warnings));
     }
 
     private static string? RenderOne(
@@ -92,12 +100,12 @@ public static class Renderer
         globals.Import(typeof(ReportFunctions));
         globals.Import("file_header", new Func<string, string>(header.Lines));
         globals.SetValue("model", model, true);
-        var context = new TemplateContext
-        {
-            StrictVariables = true,
-            LoopLimit = int.MaxValue,
-            NewLine = "\n",
-        };
+        // Note: HTML output escapes every printed value in the context itself (see HtmlTemplateContext).
+        var html = name.EndsWith(".html.sbn", StringComparison.Ordinal);
+        var context = html ? new HtmlTemplateContext() : new TemplateContext();
+        context.StrictVariables = true;
+        context.LoopLimit = int.MaxValue;
+        context.NewLine = "\n";
         context.PushGlobal(globals);
         try
         {
