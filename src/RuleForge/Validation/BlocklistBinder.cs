@@ -2,6 +2,7 @@ using RuleForge.Diagnostics;
 using RuleForge.Loading;
 using RuleForge.Model;
 using RuleForge.Net;
+using RuleForge.Validation.Shapes;
 
 namespace RuleForge.Validation;
 
@@ -12,6 +13,13 @@ internal static class BlocklistBinder
     private const uint LoopbackFirst = 0x7F000000;   // 127.0.0.0
     private const uint LoopbackLast = 0x7FFFFFFF;    // 127.255.255.255
 
+    /// <summary>The words of 'checks'.</summary>
+    internal static readonly (string Word, BlocklistLookup? Value)[] CheckWords =
+        [("client-ip", BlocklistLookup.ClientIp), ("sender-domain", BlocklistLookup.SenderDomain)];
+
+    /// <summary>The words of 'act.smtpd'.</summary>
+    internal static readonly (string Word, bool Value)[] SmtpdWords = [("reject", true), ("off", false)];
+
     public static List<Blocklist> Bind(SyntaxNode node, ValueReader values)
     {
         // Note: lazy, so each duplicate is reported right after its item, in file order.
@@ -21,8 +29,7 @@ internal static class BlocklistBinder
 
     private static Blocklist? BindOne(SyntaxNode node, ValueReader values)
     {
-        var m = MappingReader.Open(node, values.Diagnostics, "a blocklist",
-            "id", "description", "zone", "checks", "listing_codes", "act");
+        var m = MappingReader.Open(node, values.Diagnostics, PolicyShape.Blocklist);
         if (m is null)
         {
             return null;
@@ -32,8 +39,7 @@ internal static class BlocklistBinder
         var description = m.Optional("description") is { } d ? values.Text(d, "description") : null;
         var zone = m.Required("zone") is { } z ? PolicyBinder.ReadDomain(values, z, "zone", zone: true) : null;
         var checks = m.Optional("checks") is { } c
-            ? values.Choice(c, "checks", ("client-ip", (BlocklistLookup?)BlocklistLookup.ClientIp),
-                ("sender-domain", BlocklistLookup.SenderDomain))
+            ? values.Choice(c, "checks", CheckWords)
             : BlocklistLookup.ClientIp;
         var codes = m.Required("listing_codes") is { } lc ? BindCodes(lc, values, id ?? "?") : [];
         var act = m.Required("act") is { } a ? BindActions(a, values, checks ?? BlocklistLookup.ClientIp) : null;
@@ -117,7 +123,7 @@ internal static class BlocklistBinder
 
     private static BlocklistActions? BindActions(SyntaxNode node, ValueReader values, BlocklistLookup checks)
     {
-        var m = MappingReader.Open(node, values.Diagnostics, "act", "postscreen", "smtpd", "rspamd", "spamassassin");
+        var m = MappingReader.Open(node, values.Diagnostics, PolicyShape.Act);
         if (m is null)
         {
             return null;
@@ -132,7 +138,7 @@ internal static class BlocklistBinder
                     Messages.InvalidChoice, ps.Location, "postscreen", "a sender-domain blocklist",
                     "Postscreen only knows the client IP; set 'postscreen: off' for domain blocklists.");
             }
-            else if (MappingReader.Open(ps, values.Diagnostics, "act.postscreen", "weight") is { } pw
+            else if (MappingReader.Open(ps, values.Diagnostics, PolicyShape.PostscreenAct) is { } pw
                 && pw.Required("weight") is { } w)
             {
                 postscreen = values.Integer(w, "postscreen weight", 1, 100);
@@ -140,21 +146,21 @@ internal static class BlocklistBinder
         }
 
         var smtpd = m.Optional("smtpd") is { } sm
-            && values.Choice(sm, "act.smtpd", ("reject", true), ("off", false));
-        var rspamd = ReadScore(m.Optional("rspamd"), values, "act.rspamd");
-        var sa = ReadScore(m.Optional("spamassassin"), values, "act.spamassassin");
+            && values.Choice(sm, "act.smtpd", SmtpdWords);
+        var rspamd = ReadScore(m.Optional("rspamd"), values, PolicyShape.RspamdAct);
+        var sa = ReadScore(m.Optional("spamassassin"), values, PolicyShape.SpamAssassinAct);
         return new BlocklistActions(postscreen, smtpd, rspamd, sa);
     }
 
-    private static double? ReadScore(SyntaxNode? node, ValueReader values, string what)
+    private static double? ReadScore(SyntaxNode? node, ValueReader values, ObjectShape shape)
     {
         if (node is null || IsOff(node))
         {
             return null;
         }
 
-        var m = MappingReader.Open(node, values.Diagnostics, what, "score");
-        return m?.Required("score") is { } s ? values.Positive(s, $"{what}.score") : null;
+        var m = MappingReader.Open(node, values.Diagnostics, shape);
+        return m?.Required("score") is { } s ? values.Positive(s, $"{shape.Context}.score") : null;
     }
 
     private static bool IsOff(SyntaxNode node) => node is ScalarSyntax { Value: "off" };

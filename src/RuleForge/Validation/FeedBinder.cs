@@ -2,6 +2,7 @@ using RuleForge.Diagnostics;
 using RuleForge.Loading;
 using RuleForge.Model;
 using RuleForge.Resolution.Feeds;
+using RuleForge.Validation.Shapes;
 
 namespace RuleForge.Validation;
 
@@ -16,8 +17,7 @@ internal static class FeedBinder
         var result = new List<FeedDefinition>();
         foreach (var item in values.List(node, "feeds", allowScalar: false))
         {
-            var m = MappingReader.Open(
-                item, values.Diagnostics, "a feed", "id", "file", "url", "shape", "items", "cidr_field");
+            var m = MappingReader.Open(item, values.Diagnostics, PolicyShape.Feed);
             if (m is null)
             {
                 continue;
@@ -119,7 +119,7 @@ internal static class FeedBinder
     /// </summary>
     public static FeedSelection? BindSelection(SyntaxNode node, ValueReader values, IReadOnlyList<FeedDefinition> feeds)
     {
-        var m = MappingReader.Open(node, values.Diagnostics, "a feed selection", "feed", "where", "except");
+        var m = MappingReader.Open(node, values.Diagnostics, PolicyShape.Selection);
         if (m is null)
         {
             return null;
@@ -131,7 +131,7 @@ internal static class FeedBinder
         {
             foreach (var item in values.List(exceptNode, "except", allowScalar: false))
             {
-                if (MappingReader.Open(item, values.Diagnostics, "an 'except' selection", "feed", "where") is { } em
+                if (MappingReader.Open(item, values.Diagnostics, PolicyShape.ExceptSelection) is { } em
                     && BindPart(em, values, feeds, selection?.FeedId) is { } part)
                 {
                     except.Add(part);
@@ -175,7 +175,7 @@ internal static class FeedBinder
                 var negated = false;
                 var valueNode = entry.Value;
                 if (valueNode is MappingSyntax nm
-                    && MappingReader.Open(nm, values.Diagnostics, "a condition", "not") is { } not
+                    && MappingReader.Open(nm, values.Diagnostics, PolicyShape.Condition) is { } not
                     && not.Required("not") is { } inner)
                 {
                     negated = true;

@@ -5,8 +5,14 @@ namespace RuleForge.Validation;
 /// <summary>Ids are used in symbol, rule, class and file names of every target.</summary>
 public static partial class Identifiers
 {
+    /// <summary>The pattern an id matches: lower-case letters, digits and single inner hyphens.</summary>
+    public const string PatternText = "^[a-z](?:-?[a-z0-9])*$";
+
+    /// <summary>The longest id accepted.</summary>
+    public const int MaxLength = 40;
+
     /// <summary>True for lower-case letters, digits and single inner hyphens, 1-40 long.</summary>
-    public static bool IsValid(string id) => id.Length <= 40 && Pattern().IsMatch(id);
+    public static bool IsValid(string id) => id.Length <= MaxLength && Pattern().IsMatch(id);
 
     /// <summary>The id as an upper-case symbol fragment: efax-us becomes EFAX_US.</summary>
     public static string ToSymbol(string id) => id.ToUpperInvariant().Replace('-', '_');
@@ -14,6 +20,6 @@ public static partial class Identifiers
     /// <summary>The id as a lower-case name fragment: efax-us becomes efax_us.</summary>
     public static string ToSnake(string id) => id.Replace('-', '_');
 
-    [GeneratedRegex("^[a-z](?:-?[a-z0-9])*$")]
+    [GeneratedRegex(PatternText)]
     private static partial Regex Pattern();
 }

@@ -3,6 +3,7 @@ using RuleForge.Loading;
 using RuleForge.Model;
 using RuleForge.Net;
 using RuleForge.Pipeline;
+using RuleForge.Validation.Shapes;
 
 namespace RuleForge.Validation;
 
@@ -35,8 +36,7 @@ public static class PolicyBinder
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(earlier);
         var values = new ValueReader(diagnostics);
-        var top = MappingReader.Open(root, diagnostics, "the policy",
-            "policy", "description", "targets", "proof", "site", "feeds", "senders", "blocklists");
+        var top = MappingReader.Open(root, diagnostics, PolicyShape.Policy);
         if (top is null)
         {
             return new ValidationResult(null, diagnostics.Items);
@@ -140,7 +140,7 @@ public static class PolicyBinder
             return 0;
         }
 
-        var proof = MappingReader.Open(node, values.Diagnostics, "proof", "margin");
+        var proof = MappingReader.Open(node, values.Diagnostics, PolicyShape.Proof);
         if (proof?.Optional("margin") is not { } m)
         {
             return 0;
@@ -162,7 +162,7 @@ public static class PolicyBinder
             return [];
         }
 
-        var site = MappingReader.Open(node, values.Diagnostics, "site", "relays");
+        var site = MappingReader.Open(node, values.Diagnostics, PolicyShape.Site);
         if (site?.Optional("relays") is not { } r)
         {
             return [];

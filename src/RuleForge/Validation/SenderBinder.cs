@@ -2,12 +2,19 @@ using RuleForge.Diagnostics;
 using RuleForge.Loading;
 using RuleForge.Model;
 using RuleForge.Net;
+using RuleForge.Validation.Shapes;
 
 namespace RuleForge.Validation;
 
 /// <summary>Binds the 'senders' list.</summary>
 internal static class SenderBinder
 {
+    /// <summary>The words of authentication.match: all checks, or any one.</summary>
+    internal static readonly (string Word, bool? Value)[] MatchWords = [("all", true), ("any", false)];
+
+    /// <summary>The words of authentication.spf and .dmarc.</summary>
+    internal static readonly (string Word, bool? Value)[] PassWords = [("pass", true), ("off", false)];
+
     public static List<TrustedSender> Bind(SyntaxNode node, ValueReader values, IReadOnlyList<FeedDefinition> feeds)
     {
         var items = values.List(node, "senders", allowScalar: false);
@@ -22,8 +29,7 @@ internal static class SenderBinder
 
     private static TrustedSender? BindOne(SyntaxNode node, ValueReader values, IReadOnlyList<FeedDefinition> feeds)
     {
-        var m = MappingReader.Open(node, values.Diagnostics, "a sender",
-            "id", "description", "domains", "authentication", "ranges", "credit");
+        var m = MappingReader.Open(node, values.Diagnostics, PolicyShape.Sender);
         if (m is null)
         {
             return null;
@@ -64,20 +70,20 @@ internal static class SenderBinder
 
     private static AuthenticationRequirement? BindAuthentication(SyntaxNode node, ValueReader values, string id)
     {
-        var m = MappingReader.Open(node, values.Diagnostics, "authentication", "match", "spf", "dkim", "dmarc");
+        var m = MappingReader.Open(node, values.Diagnostics, PolicyShape.Authentication);
         if (m is null)
         {
             return null;
         }
 
         var all = m.Optional("match") is { } mt
-            ? values.Choice(mt, "authentication.match", ("all", (bool?)true), ("any", false))
+            ? values.Choice(mt, "authentication.match", MatchWords)
             : true;
         var spf = m.Optional("spf") is { } s
-            ? values.Choice(s, "authentication.spf", ("pass", (bool?)true), ("off", false))
+            ? values.Choice(s, "authentication.spf", PassWords)
             : false;
         var dmarc = m.Optional("dmarc") is { } dm
-            ? values.Choice(dm, "authentication.dmarc", ("pass", (bool?)true), ("off", false))
+            ? values.Choice(dm, "authentication.dmarc", PassWords)
             : false;
         IReadOnlyList<string>? dkim = null;
         if (m.Optional("dkim") is { } dk)
@@ -118,8 +124,7 @@ internal static class SenderBinder
     private static RangeTrust? BindRanges(
         SyntaxNode node, ValueReader values, IReadOnlyList<FeedDefinition> feeds, string id)
     {
-        var m = MappingReader.Open(node, values.Diagnostics, "ranges",
-            "inline", "select", "spf", "envelope_domain_required", "acknowledge");
+        var m = MappingReader.Open(node, values.Diagnostics, PolicyShape.Ranges);
         if (m is null)
         {
             return null;

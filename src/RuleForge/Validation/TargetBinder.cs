@@ -3,6 +3,7 @@ using RuleForge.Diagnostics;
 using RuleForge.Loading;
 using RuleForge.Model;
 using RuleForge.Pipeline;
+using RuleForge.Validation.Shapes;
 
 namespace RuleForge.Validation;
 
@@ -20,9 +21,32 @@ internal static partial class TargetBinder
          "defer_unauth_destination", "reject_unauth_pipelining", "reject_non_fqdn_recipient",
          "reject_unknown_recipient_domain", "reject_unlisted_recipient"];
 
+    /// <summary>Postfix versions whose parameters the templates know.</summary>
+    internal static readonly string[] PostfixVersions = ["3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10"];
+
+    /// <summary>Rspamd versions whose configuration the templates know.</summary>
+    internal static readonly string[] RspamdVersions =
+        ["3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];
+
+    /// <summary>SpamAssassin versions: 3.4 has the whitelist_* names, 4.0 welcomelist_*.</summary>
+    internal static readonly string[] SpamAssassinVersions = ["3.4", "4.0"];
+
+    /// <summary>The values of postscreen_dnsbl_action.</summary>
+    internal static readonly string[] PostscreenActions = ["enforce", "drop", "ignore"];
+
+    /// <summary>
+    /// An install path: absolute (Rspamd's may start with ${LOCAL_CONFDIR} or ${CONFDIR}), of
+    /// letters, digits, '/', '.', '_' and '-', with no '/../'.
+    /// </summary>
+    internal const string PathPatternText =
+        @"^(?!.*/\.\./)(?:\$\{(?:LOCAL_CONFDIR|CONFDIR)\})?/[A-Za-z0-9/._-]{1,200}$";
+
+    /// <summary>A stock rule name as Rspamd's rbl.conf or SpamAssassin's rules spell it.</summary>
+    internal const string RuleNamePatternText = "^[A-Za-z][A-Za-z0-9_]{0,62}$";
+
     public static Targets? Bind(SyntaxNode node, ValueReader values, PolicyDefaults defaults)
     {
-        var targets = MappingReader.Open(node, values.Diagnostics, "targets", "postfix", "rspamd", "spamassassin");
+        var targets = MappingReader.Open(node, values.Diagnostics, PolicyShape.Targets);
         if (targets is null)
         {
             return null;
@@ -41,15 +65,13 @@ internal static partial class TargetBinder
 
     private static PostfixTarget? BindPostfix(SyntaxNode node, ValueReader values, PolicyDefaults defaults)
     {
-        var m = MappingReader.Open(node, values.Diagnostics, "targets.postfix",
-            "version", "restriction_list", "before", "postscreen", "table_directory");
+        var m = MappingReader.Open(node, values.Diagnostics, PolicyShape.Postfix);
         if (m is null)
         {
             return null;
         }
 
-        var version = ReadVersion(m.Required("version"), values, "Postfix",
-            ["3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10"]);
+        var version = ReadVersion(m.Required("version"), values, "Postfix", PostfixVersions);
         var list = m.Optional("restriction_list") is { } l
             ? values.Choice(l, "targets.postfix.restriction_list", RestrictionLists.Select(x => (x, x)).ToArray())
             : "smtpd_recipient_restrictions";
@@ -69,7 +91,7 @@ internal static partial class TargetBinder
 
     private static PostscreenSettings? BindPostscreen(SyntaxNode node, ValueReader values)
     {
-        var m = MappingReader.Open(node, values.Diagnostics, "targets.postfix.postscreen", "threshold", "action");
+        var m = MappingReader.Open(node, values.Diagnostics, PolicyShape.Postscreen);
         if (m is null)
         {
             return null;
@@ -77,30 +99,27 @@ internal static partial class TargetBinder
 
         var threshold = m.Required("threshold") is { } t ? values.Integer(t, "postscreen threshold", 1, 1000) : null;
         var action = m.Optional("action") is { } a
-            ? values.Choice(a, "postscreen action", ("enforce", "enforce"), ("drop", "drop"), ("ignore", "ignore"))
+            ? values.Choice(a, "postscreen action", PostscreenActions.Select(x => (x, x)).ToArray())
             : "enforce";
         return threshold is null || action is null ? null : new PostscreenSettings(threshold.Value, action);
     }
 
     private static RspamdTarget? BindRspamd(SyntaxNode node, ValueReader values, PolicyDefaults defaults)
     {
-        var m = MappingReader.Open(node, values.Diagnostics, "targets.rspamd",
-            "version", "actions", "disable_stock_rbls", "map_directory");
+        var m = MappingReader.Open(node, values.Diagnostics, PolicyShape.Rspamd);
         if (m is null)
         {
             return null;
         }
 
-        var version = ReadVersion(m.Required("version"), values, "Rspamd",
-            ["3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]);
+        var version = ReadVersion(m.Required("version"), values, "Rspamd", RspamdVersions);
 
         // Note: without an 'actions' block the thresholds come from settings (defaults: Debian's
         // stock greylist 4, add_header 6, reject 15), so the proof still knows them.
         double? greylist = defaults.Greylist, addHeader = defaults.AddHeader;
         double? rewrite = null, reject = defaults.Reject;
         if (m.Optional("actions") is { } an
-            && MappingReader.Open(an, values.Diagnostics, "targets.rspamd.actions",
-                "greylist", "add_header", "rewrite_subject", "reject") is { } actions)
+            && MappingReader.Open(an, values.Diagnostics, PolicyShape.RspamdActions) is { } actions)
         {
             // Note: a policy's own actions block replaces the defaults whole.
             greylist = actions.Optional("greylist") is { } g ? values.Positive(g, "greylist threshold") : null;
@@ -130,14 +149,13 @@ internal static partial class TargetBinder
 
     private static SpamAssassinTarget? BindSpamAssassin(SyntaxNode node, ValueReader values, PolicyDefaults defaults)
     {
-        var m = MappingReader.Open(node, values.Diagnostics, "targets.spamassassin",
-            "version", "required_score", "plugin_directory", "disable_stock_rules");
+        var m = MappingReader.Open(node, values.Diagnostics, PolicyShape.SpamAssassin);
         if (m is null)
         {
             return null;
         }
 
-        var version = ReadVersion(m.Required("version"), values, "SpamAssassin", ["3.4", "4.0"]);
+        var version = ReadVersion(m.Required("version"), values, "SpamAssassin", SpamAssassinVersions);
         var required = m.Optional("required_score") is { } r
             ? values.Positive(r, "required_score")
             : defaults.RequiredScore;
@@ -197,7 +215,7 @@ internal static partial class TargetBinder
             return null;
         }
 
-        if (PathPattern().IsMatch(scalar.Value) && !scalar.Value.Contains("/../", StringComparison.Ordinal))
+        if (PathPattern().IsMatch(scalar.Value))
         {
             return scalar.Value.TrimEnd('/');
         }
@@ -220,9 +238,9 @@ internal static partial class TargetBinder
         return false;
     }
 
-    [GeneratedRegex(@"^(?:\$\{(?:LOCAL_CONFDIR|CONFDIR)\})?/[A-Za-z0-9/._-]{1,200}$")]
+    [GeneratedRegex(PathPatternText)]
     private static partial Regex PathPattern();
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,62}$")]
+    [GeneratedRegex(RuleNamePatternText)]
     private static partial Regex RuleName();
 }
