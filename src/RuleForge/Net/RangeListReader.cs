@@ -116,6 +116,12 @@ public sealed class RangeListReader(AddressSetBuilder builder)
 
     private void ReadLine(ReadOnlySpan<byte> text, string name, int line)
     {
+        if (text.Length > MaxLineBytes)
+        {
+            Report(Messages.RangeLineTooLong.At(new SourceLocation(name, line, 1), MaxLineBytes));
+            return;
+        }
+
         var hash = text.IndexOf((byte)'#');
         if (hash >= 0)
         {
