@@ -4,15 +4,20 @@ using RuleForge.Cli.Commands;
 namespace RuleForge.Cli;
 
 /// <summary>
-/// The command line, runnable in-process: tests call <see cref="Run"/> with their own writers.
+/// The command line, runnable in-process: tests call <see cref="Run(string[], TextWriter, TextWriter)"/>
+/// with their own writers.
 /// Results go to <c>stdout</c>; diagnostics and progress to <c>stderr</c>.
 /// </summary>
 public static class CliApp
 {
     /// <summary>Parses and runs a command; returns the exit code (see <see cref="ExitCodes"/>).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, new CliIo(stdout, stderr));
+
+    /// <summary>Parses and runs a command with standard input and raw output streams given.</summary>
+    public static int Run(string[] args, CliIo io)
     {
-        var io = new CliIo(stdout, stderr);
+        var (stdout, stderr) = (io.Out, io.Error);
         var root = new RootCommand(
             "RuleForge: compile a mail-filter trust policy for Postfix, Rspamd and SpamAssassin.");
         root.Subcommands.Add(ValidateCommand.Create(io));
@@ -26,6 +31,7 @@ public static class CliApp
         root.Subcommands.Add(LockCommand.Create(io));
         root.Subcommands.Add(FeedCommand.Create(io));
         root.Subcommands.Add(SchemaCommand.Create(io));
+        root.Subcommands.Add(RangesCommand.Create(io));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

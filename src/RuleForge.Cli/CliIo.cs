@@ -1,4 +1,8 @@
 namespace RuleForge.Cli;
 
-/// <summary>The writers a command prints to.</summary>
-public sealed record CliIo(TextWriter Out, TextWriter Error);
+/// <summary>
+/// The writers a command prints to. <paramref name="In"/> is standard input as bytes, and
+/// <paramref name="RawOut"/> standard output as bytes for commands that print millions of lines
+/// (in-process runs leave it out and those commands write through <paramref name="Out"/>).
+/// </summary>
+public sealed record CliIo(TextWriter Out, TextWriter Error, Stream? In = null, Stream? RawOut = null);

@@ -4,5 +4,10 @@ namespace RuleForge.Cli;
 public static class Program
 {
     /// <summary>Runs the command line and returns its exit code.</summary>
-    public static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        using var stdin = Console.OpenStandardInput();
+        using var stdout = Console.OpenStandardOutput();
+        return CliApp.Run(args, new CliIo(Console.Out, Console.Error, stdin, stdout));
+    }
 }

@@ -13,4 +13,14 @@ public static class CliRunner
         var exit = CliApp.Run(args, stdout, stderr);
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>Runs with <paramref name="stdin"/> as standard input (UTF-8).</summary>
+    public static CliResult RunWithInput(string stdin, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var input = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin));
+        var exit = CliApp.Run(args, new CliIo(stdout, stderr, input));
+        return new CliResult(exit, stdout.ToString(), stderr.ToString());
+    }
 }
