@@ -14,6 +14,6 @@ public static partial class Identifiers
     /// <summary>The id as a lower-case name fragment: efax-us becomes efax_us.</summary>
     public static string ToSnake(string id) => id.Replace('-', '_');
 
-    [GeneratedRegex("^[a-z](?:-?[a-z0-9])*$")]
+    [GeneratedRegex(@"^[a-z](?:-?[a-z0-9])*\z")]
     private static partial Regex Pattern();
 }

@@ -197,14 +197,13 @@ internal static partial class TargetBinder
             return null;
         }
 
-        if (PathPattern().IsMatch(scalar.Value) && !scalar.Value.Contains("/../", StringComparison.Ordinal))
+        if (InstallPaths.IsValid(scalar.Value))
         {
             return scalar.Value.TrimEnd('/');
         }
 
         values.Diagnostics.Report(Messages.InvalidChoice, scalar.Location, scalar.Value, what,
-            "Write an absolute path of letters, digits, '/', '.', '_' and '-' " +
-            "(Rspamd may start with ${LOCAL_CONFDIR} or ${CONFDIR}).");
+            $"Write {InstallPaths.Rule}.");
         return null;
     }
 
@@ -220,9 +219,6 @@ internal static partial class TargetBinder
         return false;
     }
 
-    [GeneratedRegex(@"^(?:\$\{(?:LOCAL_CONFDIR|CONFDIR)\})?/[A-Za-z0-9/._-]{1,200}$")]
-    private static partial Regex PathPattern();
-
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,62}$")]
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]{0,62}\z")]
     private static partial Regex RuleName();
 }
