@@ -155,9 +155,13 @@ public sealed class Settings
             "Thresholds:Rspamd:Greylist", "Thresholds:Rspamd:AddHeader", "Thresholds:Rspamd:Reject",
             "Thresholds:SpamAssassin:RequiredScore",
         ];
+        string[] paths = ["Paths:PostfixTables", "Paths:RspamdMaps", "Paths:SpamAssassin"];
         return numbers
             .Where(k => Value(k) is not null && Number(k) is null)
             .Select(k => $"setting {k} = '{Value(k)}' is not a number greater than zero")
+            .Concat(paths
+                .Where(k => Value(k) is { } p && !Validation.InstallPaths.IsValid(p))
+                .Select(k => $"setting {k} = '{Value(k)}' is not {Validation.InstallPaths.Rule}"))
             .ToList();
     }
 

@@ -112,15 +112,15 @@ internal static partial class LiveRunCheck
         }
     }
 
-    [GeneratedRegex("^[a-z0-9-]{1,100}$")]
+    [GeneratedRegex(@"^[a-z0-9-]{1,100}\z")]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex(@"^(?=.{1,253}$)(?:[A-Za-z0-9_-]{1,63}\.)*[A-Za-z0-9_-]{1,63}$")]
+    [GeneratedRegex(@"^(?=.{1,253}$)(?:[A-Za-z0-9_-]{1,63}\.)*[A-Za-z0-9_-]{1,63}\z")]
     private static partial Regex DomainPattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}\z")]
     private static partial Regex LocalPartPattern();
 
-    [GeneratedRegex(@"^[\x20-\x21\x23-\x7e]{1,1000}$")]
+    [GeneratedRegex(@"^[\x20-\x21\x23-\x7e]{1,1000}\z")]
     private static partial Regex TxtPattern();
 }

@@ -70,9 +70,9 @@ public static partial class DomainNames
         return true;
     }
 
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")]
+    [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\z")]
     private static partial Regex HostLabel();
 
-    [GeneratedRegex("^(?:_?[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?|_)$")]
+    [GeneratedRegex(@"^(?:_?[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?|_)\z")]
     private static partial Regex ZoneLabel();
 }

@@ -6,7 +6,9 @@ namespace RuleForge.Validation;
 public static partial class Identifiers
 {
     /// <summary>The pattern an id matches: lower-case letters, digits and single inner hyphens.</summary>
-    public const string PatternText = "^[a-z](?:-?[a-z0-9])*$";
+    public const string PatternText = PatternCore + "$";
+
+    private const string PatternCore = "^[a-z](?:-?[a-z0-9])*";
 
     /// <summary>The longest id accepted.</summary>
     public const int MaxLength = 40;
@@ -20,6 +22,7 @@ public static partial class Identifiers
     /// <summary>The id as a lower-case name fragment: efax-us becomes efax_us.</summary>
     public static string ToSnake(string id) => id.Replace('-', '_');
 
-    [GeneratedRegex(PatternText)]
+    // Note: \z, not $: '$' also matches before a final newline (the schema's ECMA '$' does not).
+    [GeneratedRegex(PatternCore + @"\z")]
     private static partial Regex Pattern();
 }

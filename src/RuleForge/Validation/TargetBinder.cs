@@ -37,12 +37,15 @@ internal static partial class TargetBinder
     /// <summary>
     /// An install path: absolute (Rspamd's may start with ${LOCAL_CONFDIR} or ${CONFDIR}), of
     /// letters, digits, '/', '.', '_' and '-', with no '/../'.
+    /// The schema prints this; the binder checks with <see cref="InstallPaths.IsValid"/>, the same rule.
     /// </summary>
     internal const string PathPatternText =
         @"^(?!.*/\.\./)(?:\$\{(?:LOCAL_CONFDIR|CONFDIR)\})?/[A-Za-z0-9/._-]{1,200}$";
 
     /// <summary>A stock rule name as Rspamd's rbl.conf or SpamAssassin's rules spell it.</summary>
-    internal const string RuleNamePatternText = "^[A-Za-z][A-Za-z0-9_]{0,62}$";
+    internal const string RuleNamePatternText = RuleNameCore + "$";
+
+    private const string RuleNameCore = "^[A-Za-z][A-Za-z0-9_]{0,62}";
 
     public static Targets? Bind(SyntaxNode node, ValueReader values, PolicyDefaults defaults)
     {
@@ -215,14 +218,13 @@ internal static partial class TargetBinder
             return null;
         }
 
-        if (PathPattern().IsMatch(scalar.Value))
+        if (InstallPaths.IsValid(scalar.Value))
         {
             return scalar.Value.TrimEnd('/');
         }
 
         values.Diagnostics.Report(Messages.InvalidChoice, scalar.Location, scalar.Value, what,
-            "Write an absolute path of letters, digits, '/', '.', '_' and '-' " +
-            "(Rspamd may start with ${LOCAL_CONFDIR} or ${CONFDIR}).");
+            $"Write {InstallPaths.Rule}.");
         return null;
     }
 
@@ -238,9 +240,7 @@ internal static partial class TargetBinder
         return false;
     }
 
-    [GeneratedRegex(PathPatternText)]
-    private static partial Regex PathPattern();
-
-    [GeneratedRegex(RuleNamePatternText)]
+    // Note: \z, not $: '$' also matches before a final newline (the schema's ECMA '$' does not).
+    [GeneratedRegex(RuleNameCore + @"\z")]
     private static partial Regex RuleName();
 }

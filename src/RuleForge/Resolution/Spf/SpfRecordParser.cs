@@ -171,9 +171,9 @@ public static partial class SpfRecordParser
     private static bool TryPrefix(string text, int max, out int prefix) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out prefix) && prefix <= max;
 
-    [GeneratedRegex(@"^(?<name>[A-Za-z][A-Za-z0-9\-_.]*)=(?<value>.*)$")]
+    [GeneratedRegex(@"^(?<name>[A-Za-z][A-Za-z0-9\-_.]*)=(?<value>.*)\z")]
     private static partial Regex ModifierPattern();
 
-    [GeneratedRegex(@"^(?<spec>(:[^/]*)?)(/(?<v4>\d{1,3}))?(//(?<v6>\d{1,3}))?$")]
+    [GeneratedRegex(@"^(?<spec>(:[^/]*)?)(/(?<v4>\d{1,3}))?(//(?<v6>\d{1,3}))?\z")]
     private static partial Regex DualCidrPattern();
 }
