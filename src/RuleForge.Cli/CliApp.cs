@@ -25,6 +25,7 @@ public static class CliApp
         root.Subcommands.Add(DnsblCommand.Create(io));
         root.Subcommands.Add(LockCommand.Create(io));
         root.Subcommands.Add(FeedCommand.Create(io));
+        root.Subcommands.Add(AuditCommand.Create(io));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
