@@ -32,6 +32,7 @@ public static class CliApp
         root.Subcommands.Add(FeedCommand.Create(io));
         root.Subcommands.Add(SchemaCommand.Create(io));
         root.Subcommands.Add(RangesCommand.Create(io));
+        root.Subcommands.Add(AuditCommand.Create(io));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
