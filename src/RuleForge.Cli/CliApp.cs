@@ -4,15 +4,19 @@ using RuleForge.Cli.Commands;
 namespace RuleForge.Cli;
 
 /// <summary>
-/// The command line, runnable in-process: tests call <see cref="Run"/> with their own writers.
+/// The command line, runnable in-process: tests call <see cref="Run(string[], TextWriter, TextWriter)"/> with their own writers.
 /// Results go to <c>stdout</c>; diagnostics and progress to <c>stderr</c>.
 /// </summary>
 public static class CliApp
 {
     /// <summary>Parses and runs a command; returns the exit code (see <see cref="ExitCodes"/>).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, stdout, stderr, Console.OpenStandardInput);
+
+    /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, with standard input from <paramref name="stdin"/>.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
     {
-        var io = new CliIo(stdout, stderr);
+        var io = new CliIo(stdout, stderr) { OpenInput = stdin };
         var root = new RootCommand(
             "RuleForge: compile a mail-filter trust policy for Postfix, Rspamd and SpamAssassin.");
         root.Subcommands.Add(ValidateCommand.Create(io));
@@ -25,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(DnsblCommand.Create(io));
         root.Subcommands.Add(LockCommand.Create(io));
         root.Subcommands.Add(FeedCommand.Create(io));
+        root.Subcommands.Add(DiagnoseCommand.Create(io));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
