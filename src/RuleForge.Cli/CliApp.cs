@@ -14,6 +14,12 @@ public static class CliApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
         Run(args, new CliIo(stdout, stderr));
 
+    /// <summary>
+    /// As <see cref="Run(string[], TextWriter, TextWriter)"/>, with standard input from <paramref name="stdin"/>.
+    /// </summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> stdin) =>
+        Run(args, new CliIo(stdout, stderr) { OpenInput = stdin });
+
     /// <summary>Parses and runs a command with standard input and raw output streams given.</summary>
     public static int Run(string[] args, CliIo io)
     {
@@ -33,6 +39,7 @@ public static class CliApp
         root.Subcommands.Add(SchemaCommand.Create(io));
         root.Subcommands.Add(RangesCommand.Create(io));
         root.Subcommands.Add(AuditCommand.Create(io));
+        root.Subcommands.Add(DiagnoseCommand.Create(io));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -5,4 +5,8 @@ namespace RuleForge.Cli;
 /// <paramref name="RawOut"/> standard output as bytes for commands that print millions of lines
 /// (in-process runs leave it out and those commands write through <paramref name="Out"/>).
 /// </summary>
-public sealed record CliIo(TextWriter Out, TextWriter Error, Stream? In = null, Stream? RawOut = null);
+public sealed record CliIo(TextWriter Out, TextWriter Error, Stream? In = null, Stream? RawOut = null)
+{
+    /// <summary>Opens standard input ("-") as bytes: <see cref="In"/> when given, else the console's.</summary>
+    public Func<Stream> OpenInput { get; init; } = () => In ?? Console.OpenStandardInput();
+}

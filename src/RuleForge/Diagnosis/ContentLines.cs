@@ -1,0 +1,179 @@
+using System.Globalization;
+
+namespace RuleForge.Diagnosis;
+
+/// <summary>Parses Rspamd task log lines and spamd result lines.</summary>
+public static class ContentLines
+{
+    /// <summary>
+    /// Parses the text after "rspamd_task_write_log: ", e.g. "id: &lt;m@example.com&gt;, qid: &lt;4AB&gt;,
+    /// ip: 192.0.2.1, from: &lt;a@example.com&gt;, (default: F (reject): [16.50/15.00]
+    /// [RBL_SPAMHAUS_ZEN(6.50){1.2.0.192.zen.spamhaus.org : 127.0.0.2;},...]), len: 1, rcpts: &lt;b@example.net&gt;".
+    /// Null when the verdict or the symbol list is missing or cut short.
+    /// </summary>
+    public static RspamdResult? ParseRspamd(string text)
+    {
+        var verdict = text.IndexOf("): [", StringComparison.Ordinal);
+        var open = verdict < 0 ? -1 : text.LastIndexOf('(', verdict);
+        if (open < 0)
+        {
+            return null;
+        }
+
+        var action = text[(open + 1)..verdict];
+        var scoresEnd = text.IndexOf(']', verdict + 4);
+        var slash = scoresEnd < 0 ? -1 : text.IndexOf('/', verdict + 4, scoresEnd - verdict - 4);
+        if (slash < 0 || !TryNumber(text[(verdict + 4)..slash], out var score)
+            || !TryNumber(text[(slash + 1)..scoresEnd], out var required))
+        {
+            return null;
+        }
+
+        var symbolsAt = text.IndexOf('[', scoresEnd);
+        if (symbolsAt < 0 || !TrySymbols(text, symbolsAt + 1, out var symbols))
+        {
+            return null;
+        }
+
+        return new RspamdResult(Angle(text, "id: <"), Angle(text, "qid: <"), Plain(text, "ip: "),
+            Angle(text, "from: <"), Angle(text, "rcpts: <") ?? Angle(text, "rcpt: <"), action, score, required,
+            symbols);
+    }
+
+    /// <summary>
+    /// Parses the text after "spamd: result: ", e.g. "Y 12 - RCVD_IN_ZEN,HTML_MESSAGE
+    /// scantime=0.5,size=1234,user=x,uid=1,required_score=5.0,rhost=localhost,raddr=127.0.0.1,rport=1,mid=&lt;m@example.com&gt;".
+    /// </summary>
+    public static bool TryParseSpamdResult(
+        string text, out bool spam, out int score, out IReadOnlyList<string> rules, out string? messageId,
+        out double? required)
+    {
+        spam = false;
+        score = 0;
+        rules = [];
+        messageId = null;
+        required = null;
+        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 4 || parts[0] is not ("Y" or ".") || parts[2] != "-"
+            || !int.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out score))
+        {
+            return false;
+        }
+
+        spam = parts[0] == "Y";
+        rules = parts[3] == "none" ? [] : parts[3].Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length > 4)
+        {
+            var fields = string.Join(' ', parts.Skip(4));
+            messageId = PostfixLines.Field(fields, "mid=<");
+            var req = fields.IndexOf("required_score=", StringComparison.Ordinal);
+            if (req >= 0)
+            {
+                var end = fields.IndexOf(',', req);
+                var value = end < 0 ? fields[(req + 15)..] : fields[(req + 15)..end];
+                required = TryNumber(value, out var r) ? r : null;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Parses "(12.3/5.0)" after "identified spam " or "clean message ".</summary>
+    public static bool TryParseSpamdScore(string text, out double score, out double required)
+    {
+        score = required = 0;
+        var open = text.IndexOf('(', StringComparison.Ordinal);
+        var close = open < 0 ? -1 : text.IndexOf(')', open);
+        var slash = close < 0 ? -1 : text.IndexOf('/', open, close - open);
+        return slash > 0 && TryNumber(text[(open + 1)..slash], out score)
+            && TryNumber(text[(slash + 1)..close], out required);
+    }
+
+    private static bool TrySymbols(string text, int pos, out List<ContentSymbol> symbols)
+    {
+        symbols = [];
+        while (pos < text.Length)
+        {
+            if (text[pos] == ']')
+            {
+                return true;
+            }
+
+            var nameEnd = pos;
+            while (nameEnd < text.Length && (char.IsAsciiLetterOrDigit(text[nameEnd]) || text[nameEnd] == '_'))
+            {
+                nameEnd++;
+            }
+
+            if (nameEnd == pos || nameEnd >= text.Length)
+            {
+                return false;
+            }
+
+            var name = text[pos..nameEnd];
+            pos = nameEnd;
+            double? score = null;
+            if (text[pos] == '(')
+            {
+                var close = text.IndexOf(')', pos);
+                if (close < 0 || !TryNumber(text[(pos + 1)..close], out var s))
+                {
+                    return false;
+                }
+
+                score = s;
+                pos = close + 1;
+            }
+
+            IReadOnlyList<string> options = [];
+            if (pos < text.Length && text[pos] == '{')
+            {
+                var close = text.IndexOf('}', pos);
+                if (close < 0)
+                {
+                    return false;
+                }
+
+                options = text[(pos + 1)..close].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                pos = close + 1;
+            }
+
+            symbols.Add(new ContentSymbol(name, score, options));
+            if (pos < text.Length && text[pos] == ',')
+            {
+                pos++;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? Angle(string text, string name)
+    {
+        var at = text.IndexOf(name, StringComparison.Ordinal);
+        if (at < 0 || (at > 0 && text[at - 1] != ' '))
+        {
+            return null;
+        }
+
+        var start = at + name.Length;
+        var end = text.IndexOf('>', start);
+        return end < 0 ? null : text[start..end];
+    }
+
+    private static string? Plain(string text, string name)
+    {
+        var at = text.IndexOf(name, StringComparison.Ordinal);
+        if (at < 0 || (at > 0 && text[at - 1] != ' '))
+        {
+            return null;
+        }
+
+        var start = at + name.Length;
+        var end = text.IndexOf(',', start);
+        return end < 0 ? null : text[start..end];
+    }
+
+    private static bool TryNumber(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+}

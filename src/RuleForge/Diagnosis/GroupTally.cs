@@ -1,0 +1,32 @@
+using RuleForge.Diagnostics;
+
+namespace RuleForge.Diagnosis;
+
+/// <summary>The running count behind a <see cref="BlocklistGroup"/>; its lists are capped.</summary>
+internal sealed class GroupTally(string firstSeen, SourceLocation firstLocation)
+{
+    public const int MaxExamples = 3;
+    public const int MaxFates = 12;
+
+    public long Count { get; set; }
+
+    public string FirstSeen { get; } = firstSeen;
+
+    public SourceLocation FirstLocation { get; } = firstLocation;
+
+    public string LastSeen { get; set; } = firstSeen;
+
+    public List<BlockEvent> Examples { get; } = [];
+
+    public Dictionary<string, long> Fates { get; } = new(StringComparer.Ordinal);
+
+    public void AddFate(string fate)
+    {
+        if (!Fates.ContainsKey(fate) && Fates.Count >= MaxFates)
+        {
+            fate = "other outcomes";
+        }
+
+        Fates[fate] = Fates.GetValueOrDefault(fate) + 1;
+    }
+}

@@ -1,0 +1,105 @@
+namespace RuleForge.Diagnosis;
+
+/// <summary>
+/// The parts of one log line: timestamp, program (e.g. postfix/smtpd), pid and message. Reads
+/// the classic syslog prefix (<c>Dec  4 15:00:00 host prog[pid]: </c>), the RFC 3339 one
+/// (<c>2026-12-04T15:00:00.123+00:00 host prog[pid]: </c>) and Rspamd's own log file prefix
+/// (<c>2026-12-04 15:00:00 #pid(normal) </c>). Works on bytes, without allocating.
+/// </summary>
+public readonly ref struct SyslogLine
+{
+    /// <summary>The timestamp as written.</summary>
+    public ReadOnlySpan<byte> Time { get; init; }
+
+    /// <summary>The program name without the pid, e.g. postfix/smtpd or rspamd.</summary>
+    public ReadOnlySpan<byte> Program { get; init; }
+
+    /// <summary>The pid, or empty.</summary>
+    public ReadOnlySpan<byte> Pid { get; init; }
+
+    /// <summary>The text after the prefix.</summary>
+    public ReadOnlySpan<byte> Message { get; init; }
+
+    /// <summary>Splits a line; false when it has none of the known prefixes.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> line, out SyslogLine parsed)
+    {
+        parsed = default;
+        if (line.Length < 20)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> time, rest;
+        if (line[3] == (byte)' ' && line[6] == (byte)' ' && line[9] == (byte)':' && line[15] == (byte)' ')
+        {
+            time = line[..15];
+            rest = line[16..];
+        }
+        else if (line[4] == (byte)'-' && line[7] == (byte)'-' && line[10] == (byte)'T')
+        {
+            var sp = line.IndexOf((byte)' ');
+            if (sp < 0)
+            {
+                return false;
+            }
+
+            time = line[..sp];
+            rest = line[(sp + 1)..];
+        }
+        else if (line[4] == (byte)'-' && line[10] == (byte)' ' && line[19] == (byte)' ')
+        {
+            return TryRspamdNative(line, out parsed);
+        }
+        else
+        {
+            return false;
+        }
+
+        var hostEnd = rest.IndexOf((byte)' ');
+        if (hostEnd < 0)
+        {
+            return false;
+        }
+
+        rest = rest[(hostEnd + 1)..];
+        var colon = rest.IndexOf(": "u8);
+        if (colon <= 0)
+        {
+            return false;
+        }
+
+        var tag = rest[..colon];
+        var bracket = tag.IndexOf((byte)'[');
+        var program = bracket < 0 ? tag : tag[..bracket];
+        var pid = bracket < 0 || tag[^1] != (byte)']' ? default : tag[(bracket + 1)..^1];
+        parsed = new SyslogLine { Time = time, Program = program, Pid = pid, Message = rest[(colon + 2)..] };
+        return true;
+    }
+
+    private static bool TryRspamdNative(ReadOnlySpan<byte> line, out SyslogLine parsed)
+    {
+        // 2026-12-04 15:00:00 #1234(normal) <a1b2c3>; task; rspamd_task_write_log: ...
+        parsed = default;
+        var rest = line[20..];
+        if (rest.Length == 0 || rest[0] != (byte)'#')
+        {
+            return false;
+        }
+
+        var open = rest.IndexOf((byte)'(');
+        var sp = rest.IndexOf((byte)' ');
+        if (open < 0 || sp < open)
+        {
+            return false;
+        }
+
+        parsed = new SyslogLine
+        {
+            Time = line[..19],
+            Program = "rspamd"u8,
+            Pid = rest[1..open],
+            Message = rest[(sp + 1)..],
+        };
+        return true;
+    }
+}

@@ -1,0 +1,68 @@
+using RuleForge.Model;
+using RuleForge.Net;
+
+namespace RuleForge.Diagnosis;
+
+/// <summary>
+/// Decides whether a blocked message came from one of the policy's trusted senders: by client IP
+/// in the sender's resolved ranges (inline, feeds and the SPF ranges pinned in the lockfile), with
+/// the envelope domain where the sender requires it, or by envelope domain where a content filter
+/// saw the sender's authentication pass.
+/// </summary>
+public sealed class TrustMatcher
+{
+    private readonly List<(TrustedSender Sender, AddressSet Ranges)> _senders;
+
+    /// <summary>A matcher over a resolved policy's senders.</summary>
+    public TrustMatcher(Policy policy)
+    {
+        _senders = [.. policy.Senders.Select(s => (s, AddressSet.From(s.Ranges?.Networks ?? [])))];
+    }
+
+    /// <summary>The first sender the message belongs to and how it matched, or null.</summary>
+    public (TrustedSender Sender, string MatchedBy)? Match(BlockEvent e)
+    {
+        var domain = DomainOf(e.EnvelopeFrom);
+        var hasIp = IpNetwork.TryParseAddress(e.ClientIp ?? "", out var family, out var address);
+        foreach (var (sender, ranges) in _senders)
+        {
+            var domainMatches = domain is not null && sender.Domains.Any(d => InDomain(domain, d));
+            if (hasIp && ranges.Contains(family, address))
+            {
+                if (sender.Ranges!.EnvelopeDomainRequired)
+                {
+                    if (domain is null)
+                    {
+                        return (sender, "client IP in its ranges (envelope sender not in the log)");
+                    }
+
+                    if (domainMatches)
+                    {
+                        return (sender, "client IP in its ranges and envelope domain");
+                    }
+
+                    continue;
+                }
+
+                return (sender, "client IP in its ranges");
+            }
+
+            if (domainMatches && sender.Authentication is not null
+                && (e.Spf == Explanation.AuthResult.Pass || e.Dkim == Explanation.AuthResult.Pass))
+            {
+                return (sender, "envelope domain, authentication passed in the content filter");
+            }
+        }
+
+        return null;
+    }
+
+    private static bool InDomain(string domain, string trusted) =>
+        domain == trusted || domain.EndsWith("." + trusted, StringComparison.Ordinal);
+
+    private static string? DomainOf(string? address)
+    {
+        var at = address?.LastIndexOf('@') ?? -1;
+        return at < 0 ? null : address![(at + 1)..].ToLowerInvariant();
+    }
+}
