@@ -102,7 +102,8 @@ public class FeedShowCommandTests
     }
 
     [Theory]
-    [InlineData("https://ip-ranges.amazonaws.com/ip-ranges.json", "not supported yet")]
+    [InlineData("http://ranges.example.com/ip-ranges.json", "allowed only for loopback hosts")]
+    [InlineData("https:///no-host.json", "is not an absolute http or https URL")]
     [InlineData("no-such-feed.json", "cannot read the feed")]
     [InlineData("INPUT --where service", "is not field=value")]
     [InlineData("INPUT --shape generic", "needs both --items and --cidr-field")]
