@@ -119,6 +119,19 @@ public sealed class FeedSourceTests : IDisposable
         Assert.Equal("", result.Stdout);
     }
 
+    [Theory]
+    [InlineData("\"MaxBytes\": \"lots\"", "Feeds:MaxBytes = 'lots' is not a whole number of bytes")]
+    [InlineData("\"Timeout\": -1", "Feeds:Timeout = '-1' is not a number of seconds")]
+    public void UnusableFeedSettings_AreUsageErrors(string setting, string words)
+    {
+        var settings = _temp.Write("s.json", $$"""{ "Feeds": { {{setting}} } }""");
+
+        var result = CliRunner.Run("feed", "show", "http://127.0.0.1:9/r.json", "--settings", settings);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(words, result.Stderr, StringComparison.Ordinal);
+    }
+
     private static int CountOf(string code, string text) =>
         text.Split(code, StringSplitOptions.None).Length - 1;
 }
