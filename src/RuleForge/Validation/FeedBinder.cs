@@ -125,14 +125,14 @@ internal static class FeedBinder
             return null;
         }
 
-        var selection = BindPart(m, values, feeds, null);
+        var selection = BindPart(m, values, feeds, null, isExcept: false);
         var except = new List<FeedSelection>();
         if (m.Optional("except") is { } exceptNode)
         {
             foreach (var item in values.List(exceptNode, "except", allowScalar: false))
             {
                 if (MappingReader.Open(item, values.Diagnostics, PolicyShape.ExceptSelection) is { } em
-                    && BindPart(em, values, feeds, selection?.FeedId) is { } part)
+                    && BindPart(em, values, feeds, selection?.FeedId, isExcept: true) is { } part)
                 {
                     except.Add(part);
                 }
@@ -143,9 +143,10 @@ internal static class FeedBinder
     }
 
     private static FeedSelection? BindPart(
-        MappingReader m, ValueReader values, IReadOnlyList<FeedDefinition> feeds, string? defaultFeed)
+        MappingReader m, ValueReader values, IReadOnlyList<FeedDefinition> feeds, string? defaultFeed, bool isExcept)
     {
-        var feedNode = defaultFeed is null ? m.Required("feed") : m.Optional("feed");
+        // Note: an 'except' without 'feed' under a selection that failed is not reported again.
+        var feedNode = isExcept ? m.Optional("feed") : m.Required("feed");
         var feedId = feedNode is { } f ? values.Scalar(f, "feed") : null;
         if (feedId is not null && feeds.All(x => x.Id != feedId.Value))
         {
