@@ -7,5 +7,10 @@ public sealed record SourceLocation(string File, int Line, int Column)
     public static SourceLocation OfFile(string file) => new(file, 0, 0);
 
     /// <inheritdoc />
-    public override string ToString() => Line > 0 ? $"{File}:{Line}:{Column}" : File;
+    /// <remarks>The file name is the user's text and is printed with control characters escaped.</remarks>
+    public override string ToString()
+    {
+        var file = MessageTemplate.Printable(File);
+        return Line > 0 ? $"{file}:{Line}:{Column}" : file;
+    }
 }

@@ -58,7 +58,49 @@ public static class YamlLoader
             return Fail(Messages.NotUtf8.At(SourceLocation.OfFile(displayPath), e.Index));
         }
 
-        return LoadText(text.TrimStart('\uFEFF'), displayPath);
+        text = text.StartsWith('\uFEFF') ? text[1..] : text;
+        if (ForbiddenCharacter(text) is { } at)
+        {
+            var (line, column) = Position(text, at);
+            return Fail(Messages.ControlCharacter.At(new SourceLocation(displayPath, line, column),
+                ((int)text[at]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return LoadText(text, displayPath);
+    }
+
+    // Note: YAML allows only printable characters; YamlDotNet lets C0 controls through in
+    // scalars, and YAML 1.1 tools read NEL and U+2028/U+2029 as line breaks while 1.2 tools do
+    // not, so one file could mean two things.
+    private static int? ForbiddenCharacter(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if ((char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+                || c is '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF')
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    private static (int Line, int Column) Position(string text, int index)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < index; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, index - lineStart + 1);
     }
 
     /// <summary>Loads YAML from text.</summary>
@@ -154,14 +196,17 @@ public static class YamlLoader
                 case Scalar scalar:
                     parser.MoveNext();
                     ReportAnchor(scalar.Anchor, start);
+                    ReportTag(scalar.Tag, start);
                     return new ScalarSyntax(scalar.Value, scalar.Style is not ScalarStyle.Plain, At(start));
                 case SequenceStart seq:
                     parser.MoveNext();
                     ReportAnchor(seq.Anchor, start);
+                    ReportTag(seq.Tag, start);
                     return ReadSequence(depth, start);
                 case MappingStart map:
                     parser.MoveNext();
                     ReportAnchor(map.Anchor, start);
+                    ReportTag(map.Tag, start);
                     return ReadMapping(depth, start);
                 default:
                     throw new YamlException(start, start, "unexpected YAML event");
@@ -204,6 +249,14 @@ public static class YamlLoader
             }
 
             return new MappingSyntax(entries, At(start));
+        }
+
+        private void ReportTag(TagName tag, Mark start)
+        {
+            if (!tag.IsEmpty && !tag.IsNonSpecific)
+            {
+                Diagnostics.Add(Messages.TagRefused.At(At(start), tag.Value));
+            }
         }
 
         private void ReportAnchor(AnchorName anchor, Mark start)

@@ -28,6 +28,15 @@ public static class FeedReader
     {
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentNullException.ThrowIfNull(content);
+
+        // Note: System.Text.Json checks UTF-8 only when a string is read, which would surface as
+        // an exception deep in a reader; the whole file is checked first instead.
+        if (System.Text.Unicode.Utf8.IsValid(content) is false)
+        {
+            throw new FeedReadException(
+                $"the file is not valid UTF-8 (first bad byte at offset {FirstBadByte(content)})");
+        }
+
         var detected = shape == FeedShapes.Auto;
         if (shape == FeedShapes.Text || (detected && FeedShapeDetector.IsText(content)))
         {
@@ -51,5 +60,12 @@ public static class FeedReader
             _ => throw new ArgumentException($"unknown feed shape '{shape}'", nameof(shape)),
         };
         return new FeedData(actual, detected, rows);
+    }
+
+    private static int FirstBadByte(byte[] content)
+    {
+        var status = System.Text.Unicode.Utf8.ToUtf16(content, new char[content.Length], out var read, out _,
+            replaceInvalidSequences: false);
+        return status == System.Buffers.OperationStatus.Done ? content.Length : read;
     }
 }

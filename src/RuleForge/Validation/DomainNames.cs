@@ -22,6 +22,14 @@ public static partial class DomainNames
             return false;
         }
 
+        // Note: IdnMapping accepts format characters such as U+202E (right-to-left override),
+        // which make a name read differently in review than it resolves; they are refused.
+        if (name.Any(IsHidden))
+        {
+            error = $"it holds the invisible character U+{(int)name.First(IsHidden):X4}";
+            return false;
+        }
+
         if (name.Any(c => c > 127))
         {
             try
@@ -69,6 +77,9 @@ public static partial class DomainNames
         ascii = name;
         return true;
     }
+
+    private static bool IsHidden(char c) =>
+        char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
     [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\z")]
     private static partial Regex HostLabel();

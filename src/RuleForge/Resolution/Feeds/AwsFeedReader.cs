@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RuleForge.Net;
 
 namespace RuleForge.Resolution.Feeds;
 
@@ -19,14 +20,15 @@ internal static class AwsFeedReader
         var v6 = FeedJson.Array(root, "ipv6_prefixes", "an AWS-style feed", required: false);
         foreach (var item in v4.EnumerateArray())
         {
-            rows.Add(FeedJson.Row(rows.Count + 1, item, "ip_prefix"));
+            rows.Add(FeedJson.OfFamily(FeedJson.Row(rows.Count + 1, item, "ip_prefix"), "ip_prefix", IpFamily.V4));
         }
 
         if (v6 is { } array)
         {
             foreach (var item in array.EnumerateArray())
             {
-                rows.Add(FeedJson.Row(rows.Count + 1, item, "ipv6_prefix"));
+                rows.Add(FeedJson.OfFamily(
+                    FeedJson.Row(rows.Count + 1, item, "ipv6_prefix"), "ipv6_prefix", IpFamily.V6));
             }
         }
 

@@ -11,13 +11,37 @@ internal static class FeedJson
     {
         try
         {
-            return JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = 64 });
+            // Note: a duplicate key is refused: which of two values a reader keeps differs between
+            // tools, so a reviewer could read one value and RuleForge use the other.
+            var options = new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false };
+            return JsonDocument.Parse(content, options);
         }
         catch (JsonException e)
         {
             throw new FeedReadException($"invalid JSON at line {e.LineNumber + 1}: {e.Message.Split('.')[0]}");
         }
     }
+
+    /// <summary>
+    /// The row, after checking that each CIDR of a family-specific field (AWS ip_prefix, Google
+    /// ipv4Prefix, ...) is of that family; an IPv4-mapped IPv6 network counts as IPv4.
+    /// </summary>
+    public static FeedRow OfFamily(FeedRow row, string field, IpFamily family)
+    {
+        foreach (var cidr in row.Cidrs)
+        {
+            if (IpNetwork.TryParse(cidr.Trim(), out var n, out _) && (n.Family != family || IsV4Mapped(n)))
+            {
+                var name = family == IpFamily.V4 ? "IPv4" : "IPv6";
+                throw new FeedReadException($"row {row.Number}: '{cidr}' in '{field}' is not an {name} network");
+            }
+        }
+
+        return row;
+    }
+
+    private static bool IsV4Mapped(IpNetwork n) =>
+        n.Family == IpFamily.V6 && n.Prefix >= 96 && n.First >> 32 == 0xFFFF;
 
     /// <summary>The array under <paramref name="name"/>, or null when the key is missing.</summary>
     public static JsonElement? Array(JsonElement root, string name, string shape, bool required)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RuleForge.Net;
 
 namespace RuleForge.Resolution.Feeds;
 
@@ -29,7 +30,8 @@ internal static class GoogleFeedReader
                     "a Google-style row has exactly one");
             }
 
-            var row = FeedJson.Row(number, item, has4 ? "ipv4Prefix" : "ipv6Prefix");
+            var field = has4 ? "ipv4Prefix" : "ipv6Prefix";
+            var row = FeedJson.OfFamily(FeedJson.Row(number, item, field), field, has4 ? IpFamily.V4 : IpFamily.V6);
             var fields = new Dictionary<string, IReadOnlyList<string>>(row.Fields, StringComparer.Ordinal);
             fields.Remove(has4 ? "ipv6Prefix" : "ipv4Prefix");
             rows.Add(row with { Fields = fields });
