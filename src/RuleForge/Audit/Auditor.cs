@@ -14,9 +14,8 @@ namespace RuleForge.Audit;
 public static class Auditor
 {
     /// <summary>
-    /// Audits the folders of the request. A folder that does not hold the daemon's configuration
-    /// is an RF1793 error in <see cref="AuditResult.PolicyDiagnostics"/>-free input problems,
-    /// returned by <see cref="CheckInputs"/> before.
+    /// Audits the folders of the request; call <see cref="CheckInputs"/> first, since a folder
+    /// that does not hold the daemon's configuration is skipped here.
     /// </summary>
     public static AuditResult Audit(AuditRequest request)
     {

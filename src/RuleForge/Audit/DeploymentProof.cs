@@ -106,7 +106,8 @@ public static class DeploymentProof
             item.Text, BlocklistId: list.Id);
     }
 
-    private static PostscreenPlan? Postscreen(PostfixPlan planned, PostfixDeployment postfix, DeploymentPlanContext context)
+    private static PostscreenPlan? Postscreen(
+        PostfixPlan planned, PostfixDeployment postfix, DeploymentPlanContext context)
     {
         if (postfix.PostscreenServices.FirstOrDefault() is not { } service)
         {
@@ -132,9 +133,8 @@ public static class DeploymentProof
 
         if (sites.Count > 0)
         {
-            context.Remember("postfix", "connect (postscreen)", sites.Count > 0
-                ? PostscreenAudit.Sites(settings.Get("postscreen_dnsbl_sites"))[0].At
-                : service.Location);
+            context.Remember("postfix", "connect (postscreen)",
+                PostscreenAudit.Sites(settings.Get("postscreen_dnsbl_sites"))[0].At);
         }
 
         var threshold = int.TryParse(settings.Get("postscreen_dnsbl_threshold").Text, out var t) ? t : 1;

@@ -33,7 +33,8 @@ public sealed class PositionedText
         _at.Length == 0 ? SourceLocation.OfFile("") : _at[Math.Clamp(index, 0, _at.Length - 1)];
 
     /// <summary>A part of the text, with its positions.</summary>
-    public PositionedText Slice(int start, int length) => new(Text.Substring(start, length), _at[start..(start + length)]);
+    public PositionedText Slice(int start, int length) =>
+        new(Text.Substring(start, length), _at[start..(start + length)]);
 
     /// <summary>The text without leading and trailing whitespace.</summary>
     public PositionedText Trim()

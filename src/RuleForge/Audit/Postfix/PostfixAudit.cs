@@ -1,5 +1,4 @@
 using RuleForge.Diagnostics;
-using RuleForge.Explanation;
 using RuleForge.Net;
 
 namespace RuleForge.Audit.Postfix;
@@ -42,7 +41,7 @@ public static class PostfixAudit
             return;
         }
 
-        if (ErrorAnswers.FirstMatch(a => PostfixPattern.Matches(filter, a)) is { } error)
+        if (ErrorAnswers.FirstMatch(a => DnsblFilter.Matches(filter, a)) is { } error)
         {
             findings.Report(Messages.AuditFilterMatchesError, at, what, site, error.Answer, error.Meaning,
                 "Narrow the filter to the list's listing codes; 127.255.255.x answers are never listings.");

@@ -33,7 +33,8 @@ public static class PostfixInstall
         {
             Set(main, "postscreen_access_list", $"permit_mynetworks, {ps.AccessTable.Reference(plan.TableDirectory)}");
             Set(main, "postscreen_dnsbl_sites", string.Join(", ", ps.Sites.Select(s => s.Text)));
-            Set(main, "postscreen_dnsbl_threshold", ps.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Set(main, "postscreen_dnsbl_threshold",
+                ps.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Set(main, "postscreen_dnsbl_action", ps.Action);
         }
     }

@@ -47,7 +47,8 @@ public sealed class PostfixTables(string folder, string configDirectory, Diagnos
         {
             try
             {
-                entries = Parse(File.ReadAllText(file), Display(file), reference.StartsWith("cidr:", StringComparison.Ordinal));
+                var cidr = reference.StartsWith("cidr:", StringComparison.Ordinal);
+                entries = Parse(File.ReadAllText(file), Display(file), cidr);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -10,11 +10,9 @@ public static class PostscreenAudit
     {
         var settings = deployment.SettingsOf(postscreen);
         var sites = Sites(settings.Get("postscreen_dnsbl_sites"));
-        foreach (var (site, zone, filter, weight, at) in sites.Where(s => s.Weight > 0))
+        foreach (var site in sites.Where(s => s.Weight > 0))
         {
-            PostfixAudit.CheckFilter("postscreen_dnsbl_sites entry", site, filter, at, findings);
-            _ = zone;
-            _ = weight;
+            PostfixAudit.CheckFilter("postscreen_dnsbl_sites entry", site.Site, site.Filter, site.At, findings);
         }
 
         var dnsblog = settings.Get("dnsblog_service_name").Text;

@@ -163,7 +163,9 @@ public static partial class RspamdAudit
             if (trusts && !RequiresAuth(body.Text("require_symbols")))
             {
                 var map = body["map"] is UclScalar m ? $"the senders in '{m.Text}'" : "the senders it matches";
-                var how = type == "header" ? $"the '{body.Text("header") ?? "?"}' header alone" : "the From address alone";
+                var how = type == "header"
+                    ? $"the '{body.Text("header") ?? "?"}' header alone"
+                    : "the From address alone";
                 findings.Report(Messages.AuditForgeableTrust, rule.Location, what, map, how,
                     "Give the rule score 0 and trust the sender in a composite that also needs R_SPF_ALLOW, " +
                     "DKIM_TRACE or DMARC_POLICY_ALLOW (as RuleForge's composites do), or add require_symbols.");

@@ -28,7 +28,8 @@ public sealed class RspamdDeployment
         foreach (var part in parts)
         {
             var files = Directory.GetFiles(Path.Combine(folder, part))
-                .Where(f => f.EndsWith(".conf", StringComparison.Ordinal) || f.EndsWith(".inc", StringComparison.Ordinal))
+                .Where(f => f.EndsWith(".conf", StringComparison.Ordinal)
+                    || f.EndsWith(".inc", StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal);
             foreach (var file in files)
             {
