@@ -13,4 +13,13 @@ public static class CliRunner
         var exit = CliApp.Run(args, stdout, stderr);
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>As <see cref="Run"/>, with <paramref name="stdin"/> as standard input.</summary>
+    public static CliResult RunWithInput(byte[] stdin, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = CliApp.Run(args, stdout, stderr, () => new MemoryStream(stdin, writable: false));
+        return new CliResult(exit, stdout.ToString(), stderr.ToString());
+    }
 }
