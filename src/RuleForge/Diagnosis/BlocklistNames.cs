@@ -37,6 +37,7 @@ public sealed class BlocklistNames
 
     private readonly Dictionary<string, string> _planned = new(StringComparer.Ordinal);
     private readonly List<string> _zones;
+    private readonly Dictionary<string, string?> _stock = new(StringComparer.Ordinal);
 
     /// <summary>Names from the plan: every RuleForge rbl symbol and SpamAssassin blocklist rule.</summary>
     public BlocklistNames(BuildPlan plan)
@@ -78,7 +79,7 @@ public sealed class BlocklistNames
             }
         }
 
-        zone ??= Stock.FirstOrDefault(s => symbol.Name.StartsWith(s.Prefix, StringComparison.Ordinal)).Zone;
+        zone ??= StockZone(symbol.Name);
         if (zone is null)
         {
             return null;
@@ -126,6 +127,32 @@ public sealed class BlocklistNames
 
     /// <summary>The answer an error kind stands for, for explain: .254, .255 or .254 when unknown.</summary>
     public static uint AnswerOfError(string error) => error == "excessive queries" ? 0x7FFFFFFFu : 0x7FFFFFFEu;
+
+    private string? StockZone(string name)
+    {
+        if (_stock.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        string? zone = null;
+        foreach (var (prefix, z) in Stock)
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                zone = z;
+                break;
+            }
+        }
+
+        // Note: symbol names are few (a few hundred in a stock install); the cap only guards odd input.
+        if (_stock.Count < 4096)
+        {
+            _stock[name] = zone;
+        }
+
+        return zone;
+    }
 
     private static string? ErrorOfName(string name)
     {

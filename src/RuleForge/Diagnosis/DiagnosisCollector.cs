@@ -42,30 +42,41 @@ public sealed class DiagnosisCollector
     /// <summary>A rejection or spam verdict that names at least one blocklist.</summary>
     public void Block(BlockEvent e)
     {
-        var real = e.Hits.Where(h => h.Error is null).ToList();
-        var errors = e.Hits.Where(h => h.Error is not null).ToList();
-        foreach (var hit in errors)
+        var real = false;
+        foreach (var hit in e.Hits)
         {
-            Error(e.Stage, hit, e.Location, e.Time, blocked: true);
-        }
-
-        var explanation = Explain(e);
-        var fate = explanation?.Fate ?? "not explained: the log does not show the client IP";
-        if (real.Count > 0)
-        {
-            _rejections++;
-            foreach (var zone in real.Select(h => h.Zone).Distinct(StringComparer.Ordinal))
+            if (hit.Error is null)
             {
-                Group(zone, e, fate);
+                real = true;
+            }
+            else
+            {
+                Error(e.Stage, hit, e.Location, e.Time, blocked: true);
             }
         }
 
-        if (_trust.Match(e) is { } match)
+        var match = _trust.Match(e);
+        var explanation = Explain(e, match is not null);
+        var fate = explanation?.Fate ?? "not explained: the log does not show the client IP";
+        if (real)
+        {
+            _rejections++;
+            for (var i = 0; i < e.Hits.Count; i++)
+            {
+                var zone = e.Hits[i].Zone;
+                if (e.Hits[i].Error is null && !e.Hits.Take(i).Any(h => h.Error is null && h.Zone == zone))
+                {
+                    Group(zone, e, fate);
+                }
+            }
+        }
+
+        if (match is { } m)
         {
             _trustedCount++;
             if (_trusted.Count < MaxTrusted)
             {
-                _trusted.Add(new TrustedBlock(match.Sender.Id, match.MatchedBy, e, explanation, fate));
+                _trusted.Add(new TrustedBlock(m.Sender.Id, m.MatchedBy, e, explanation, fate));
             }
         }
     }
@@ -172,7 +183,7 @@ public sealed class DiagnosisCollector
         tally.Blocked += blocked ? 1 : 0;
     }
 
-    private Explanation.Explanation? Explain(BlockEvent e)
+    private Explanation.Explanation? Explain(BlockEvent e, bool trusted)
     {
         if (!IpNetwork.TryParseAddress(e.ClientIp ?? "", out var family, out var address))
         {
@@ -197,9 +208,12 @@ public sealed class DiagnosisCollector
 
         var from = e.EnvelopeFrom ?? "";
         var facts = new MessageFacts(family, address, from, from, e.Spf, e.Dkim, e.DkimDomain, e.Dmarc, listings);
-
-        // Note: the same client, sender and answers come back often in a log; explain each once.
-        var key = string.Join('|', facts.ClientIp, from, e.Spf, e.Dkim, e.DkimDomain, e.Dmarc,
+        // Note: a log repeats clients, senders and answers; what explain decides depends on the client
+        // only through the trusted ranges that hold it, so messages alike in that are explained once.
+        // A trusted sender's block is listed with its reasons, which name the client: keyed by address.
+        var client = trusted ? facts.ClientIp : _trust.RangeClass(family, address);
+        var key = string.Join('|', client, trusted ? from : facts.EnvelopeDomain, e.Spf, e.Dkim,
+            e.DkimDomain, e.Dmarc,
             string.Join(',', listings.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}")));
         if (!_explained.TryGet(key, out var explanation))
         {

@@ -281,9 +281,14 @@ public sealed class LogScanner : ILogLineSink
             return;
         }
 
+        var hits = Classify(r.Symbols);
+        if (hits.Count == 0)
+        {
+            return;
+        }
+
         var client = r.ClientIp ?? Lookup(_queueClient, r.QueueId);
         var from = r.From ?? Lookup(_queueFrom, r.QueueId);
-        var hits = r.Symbols.Select(_names.Classify).OfType<BlocklistHit>().ToList();
         var auth = AuthSymbols.Read(r.Symbols, DomainOf(from));
         var spam = r.Action != "no action";
         Content(new BlockEvent(LogStage.Rspamd, Here(), Text(line.Time), client, from, r.Recipient, r.MessageId,
@@ -334,23 +339,37 @@ public sealed class LogScanner : ILogLineSink
             (score, required) = (exact.Score, required ?? exact.Required);
         }
 
+        var symbols = rules.Select(r => new ContentSymbol(r, null, [])).ToList();
+        var hits = Classify(symbols);
+        if (hits.Count == 0)
+        {
+            return;
+        }
+
         var queue = Lookup(_midQueue, mid);
         var from = Lookup(_queueFrom, queue);
-        var symbols = rules.Select(r => new ContentSymbol(r, null, [])).ToList();
-        var hits = symbols.Select(_names.Classify).OfType<BlocklistHit>().ToList();
         var auth = AuthSymbols.Read(symbols, DomainOf(from));
         var verdict = required is { } req ? $"{(spam ? "spam" : "ham")} {score:0.0}/{req:0.0}" : spam ? "spam" : "ham";
         Content(new BlockEvent(LogStage.SpamAssassin, Here(), Text(line.Time), Lookup(_queueClient, queue), from,
             null, mid, verdict, score, required, hits, auth.Spf, auth.Dkim, auth.DkimDomain, auth.Dmarc), spam);
     }
 
-    private void Content(BlockEvent e, bool spam)
+    private List<BlocklistHit> Classify(IReadOnlyList<ContentSymbol> symbols)
     {
-        if (e.Hits.Count == 0)
+        var hits = new List<BlocklistHit>();
+        foreach (var symbol in symbols)
         {
-            return;
+            if (_names.Classify(symbol) is { } hit)
+            {
+                hits.Add(hit);
+            }
         }
 
+        return hits;
+    }
+
+    private void Content(BlockEvent e, bool spam)
+    {
         if (spam)
         {
             _collector.Block(e);

@@ -57,6 +57,23 @@ public sealed class TrustMatcher
         return null;
     }
 
+    /// <summary>
+    /// Which senders' ranges hold the address, as text: the plans (postscreen access list, client
+    /// tables, maps, client nets) are made from these ranges, so two addresses with the same answer
+    /// get the same decisions from explain.
+    /// </summary>
+    public string RangeClass(IpFamily family, UInt128 address)
+    {
+        var chars = new char[_senders.Count + 1];
+        chars[0] = family == IpFamily.V4 ? '4' : '6';
+        for (var i = 0; i < _senders.Count; i++)
+        {
+            chars[i + 1] = _senders[i].Ranges.Contains(family, address) ? '1' : '0';
+        }
+
+        return new string(chars);
+    }
+
     private static bool InDomain(string domain, string trusted) =>
         domain == trusted || domain.EndsWith("." + trusted, StringComparison.Ordinal);
 

@@ -82,7 +82,7 @@ public static partial class SpamAssassinExplainer
         if (header.Success)
         {
             var address = header.Groups[1].Value == "EnvelopeFrom" ? facts.EnvelopeFrom : facts.HeaderFrom;
-            return new Regex(header.Groups[2].Value, RegexOptions.IgnoreCase).IsMatch(address);
+            return Regex.IsMatch(address, header.Groups[2].Value, RegexOptions.IgnoreCase);
         }
 
         throw new InvalidOperationException(

@@ -15,11 +15,15 @@ public static class CliRunner
     }
 
     /// <summary>Runs with <paramref name="stdin"/> as standard input (UTF-8).</summary>
-    public static CliResult RunWithInput(string stdin, params string[] args)
+    public static CliResult RunWithInput(string stdin, params string[] args) =>
+        RunWithInput(System.Text.Encoding.UTF8.GetBytes(stdin), args);
+
+    /// <summary>As <see cref="Run"/>, with <paramref name="stdin"/> as standard input.</summary>
+    public static CliResult RunWithInput(byte[] stdin, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        using var input = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin));
+        using var input = new MemoryStream(stdin, writable: false);
         var exit = CliApp.Run(args, new CliIo(stdout, stderr, input));
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
