@@ -27,7 +27,7 @@ public class DiagnoseCommandTests
     [Fact]
     public void TrustedSender_BlockedByPostscreenAndBySmtpd_IsReported_WithWhatThePolicyWouldDo()
     {
-        var report = Json(TrustedBlocked);
+        var report = JsonReport(TrustedBlocked);
 
         Assert.Equal(3, Number(report, "blocklistRejections"));
         Assert.Equal(2, Number(report, "trustedBlocked"));
@@ -47,7 +47,7 @@ public class DiagnoseCommandTests
     [Fact]
     public void Json_TopLevel_StartsWithTheContractFields()
     {
-        var report = Json(TrustedBlocked);
+        var report = JsonReport(TrustedBlocked);
 
         var names = report.EnumerateObject().Select(p => p.Name).Take(5);
         Assert.Equal(["lines", "events", "blocklistRejections", "trustedBlocked", "errorAnswers"], names);
@@ -66,7 +66,7 @@ public class DiagnoseCommandTests
             "Dec  4 15:03:01 mx1 postfix/dnsblog[1202]: addr 203.0.113.61 listed by domain zen.spamhaus.org as " +
             "127.255.255.254\n";
 
-        var report = Json(log);
+        var report = JsonReport(log);
 
         Assert.Equal(3, Number(report, "blocklistRejections"));
         Assert.Equal(2, Number(report, "errorAnswers"));
@@ -121,7 +121,7 @@ public class DiagnoseCommandTests
             new string('x', 70_000) + "\n" +
             TrustedBlocked;
 
-        var report = Json(log);
+        var report = JsonReport(log);
 
         Assert.Equal(8, Number(report, "skipped"));
         Assert.Equal(13, Number(report, "lines"));

@@ -11,7 +11,7 @@ internal static class DiagnoseRun
     public static string Efax => Path.Combine(RepoPaths.Root, "rules", "efax.yaml");
 
     /// <summary>Writes the log to a temporary file, runs diagnose with --format json, returns the report.</summary>
-    public static JsonElement Json(string log)
+    public static JsonElement JsonReport(string log)
     {
         using var temp = new TempFolder();
         var path = temp.Write("mail.log", log);

@@ -9,7 +9,7 @@ public class LineKindTests
     [Fact]
     public void SmtpdRcptReject_IsABlocklistRejection_WithClientSenderAndRecipient()
     {
-        var report = Json(
+        var report = JsonReport(
             "Dec  4 15:01:00 mx1 postfix/smtpd[1300]: NOQUEUE: reject: RCPT from mail.example.org[203.0.113.200]: " +
             "554 5.7.1 Service unavailable; Client host [203.0.113.200] blocked using zen.spamhaus.org; " +
             "https://www.spamhaus.org/query/ip/203.0.113.200; from=<news@example.org> to=<bob@example.net> " +
@@ -28,7 +28,7 @@ public class LineKindTests
     [Fact]
     public void SmtpdRhsblSenderReject_NamesTheSenderDomainList()
     {
-        var report = Json(
+        var report = JsonReport(
             "Dec  4 15:01:00 mx1 postfix/smtpd[1300]: 4BC5D6E7F8: reject: RCPT from mail.example.org[203.0.113.7]: " +
             "554 5.7.1 <news@spam.example.org>: Sender address rejected: Service unavailable; Sender address " +
             "[news@spam.example.org] blocked using dbl.spamhaus.org; from=<news@spam.example.org> " +
@@ -42,7 +42,7 @@ public class LineKindTests
     [Fact]
     public void PostscreenReject_ReadsItsCommaSeparatedFields()
     {
-        var report = Json(
+        var report = JsonReport(
             "Dec  4 15:00:02 mx1 postfix/postscreen[1201]: NOQUEUE: reject: RCPT from [198.51.100.200]:40001: " +
             "550 5.7.1 Service unavailable; client [198.51.100.200] blocked using zen.spamhaus.org; " +
             "from=<bulk@example.org>, to=<alice@example.net>, proto=ESMTP, helo=<mail.example.org>\n");
@@ -57,7 +57,7 @@ public class LineKindTests
     [Fact]
     public void DnsblogAnswer_GivesTheListingCodeOfALaterPostscreenReject()
     {
-        var report = Json(
+        var report = JsonReport(
             "Dec  4 15:00:00 mx1 postfix/dnsblog[1202]: addr 2001:db8:99::5 listed by domain zen.spamhaus.org " +
             "as 127.0.0.11\n" +
             "Dec  4 15:00:02 mx1 postfix/postscreen[1201]: NOQUEUE: reject: RCPT from [2001:db8:99::5]:40001: " +
@@ -73,7 +73,7 @@ public class LineKindTests
     [Fact]
     public void DnsblRankWithSeveralDigits_AndNoRejectLine_IsAPostscreenDrop()
     {
-        var report = Json(
+        var report = JsonReport(
             "Dec  4 15:00:00 mx1 postfix/dnsblog[1202]: addr 203.0.113.201 listed by domain bl.spamcop.net as " +
             "127.0.0.2\n" +
             "Dec  4 15:00:01 mx1 postfix/postscreen[1201]: DNSBL rank 12 for [203.0.113.201]:40001\n" +
@@ -87,7 +87,7 @@ public class LineKindTests
     [Fact]
     public void PassAndListedSpellings_AreRecognised_AndAPassEndsTheRank()
     {
-        var report = Json(
+        var report = JsonReport(
             "Dec  4 15:00:00 mx1 postfix/dnsblog[1202]: addr 203.0.113.202 listed by domain bl.spamcop.net as " +
             "127.0.0.2\n" +
             "Dec  4 15:00:01 mx1 postfix/postscreen[1201]: DNSBL rank 3 for [203.0.113.202]:40001\n" +
@@ -106,7 +106,7 @@ public class LineKindTests
     [Fact]
     public void OpenResolverReplyText_IsAnErrorAnswer_NotAListing()
     {
-        var report = Json(
+        var report = JsonReport(
             "Dec  4 15:02:00 mx1 postfix/smtpd[1301]: NOQUEUE: reject: RCPT from unknown[203.0.113.50]: 554 5.7.1 " +
             "Service unavailable; Client host [203.0.113.50] blocked using zen.spamhaus.org; Error: open resolver; " +
             "https://check.spamhaus.org/returnc/pub/203.0.113.1/; from=<a@example.com> to=<b@example.net> " +
@@ -123,7 +123,7 @@ public class LineKindTests
     [Fact]
     public void DnsblogExcessiveQueriesAnswer_IsAnErrorAnswer()
     {
-        var report = Json(
+        var report = JsonReport(
             "2026-12-04T15:03:00.123456+00:00 mx1 postfix/dnsblog[1202]: addr 203.0.113.51 listed by domain " +
             "zen.spamhaus.org as 127.255.255.255\n");
 
@@ -136,7 +136,7 @@ public class LineKindTests
     [Fact]
     public void RspamdTaskLine_InSyslog_GivesZoneAnswerScoreAndVerdict()
     {
-        var report = Json(
+        var report = JsonReport(
             "Dec  4 15:04:00 mx1 rspamd[900]: <a1b2c3>; task; rspamd_task_write_log: id: <m1@example.org>, " +
             "qid: <4AB12>, ip: 203.0.113.9, from: <x@example.org>, (default: F (reject): [16.50/15.00] " +
             "[RBL_SPAMHAUS_ZEN(6.50){9.113.0.203.zen.spamhaus.org : 127.0.0.3;},BAYES_SPAM(10.00){99%;}]), " +
@@ -154,7 +154,7 @@ public class LineKindTests
     [Fact]
     public void RspamdOwnLogFile_AndAnOpenResolverSymbol_AreRead()
     {
-        var report = Json(
+        var report = JsonReport(
             "2026-12-04 15:04:00 #900(normal) <a1b2c3>; task; rspamd_task_write_log: id: <m2@example.org>, " +
             "qid: <4AB13>, ip: 203.0.113.10, from: <y@example.org>, (default: F (no action): [0.00/15.00] " +
             "[RBL_SPAMHAUS_BLOCKED_OPENRESOLVER(0.00){10.113.0.203.zen.spamhaus.org : 127.255.255.254;}]), " +
@@ -168,7 +168,7 @@ public class LineKindTests
     [Fact]
     public void SpamdResult_IsCorrelated_ByPidAndMessageIdWithPostfixQueueLines()
     {
-        var report = Json(
+        var report = JsonReport(
             "Dec  4 15:05:00 mx1 postfix/smtpd[1400]: 5CD34: client=relay.example.com[203.0.113.77]\n" +
             "Dec  4 15:05:00 mx1 postfix/cleanup[1401]: 5CD34: message-id=<r1@example.com>\n" +
             "Dec  4 15:05:00 mx1 postfix/qmgr[1402]: 5CD34: from=<shop@example.com>, size=1234, nrcpt=1 " +
@@ -191,7 +191,7 @@ public class LineKindTests
     [Fact]
     public void SpamdCleanResult_IsNoVerdict()
     {
-        var report = Json(
+        var report = JsonReport(
             "Dec  4 15:05:01 mx1 spamd[2001]: spamd: clean message (2.0/5.0) for debian-spamd:114 in 0.5 " +
             "seconds, 1234 bytes.\n" +
             "Dec  4 15:05:01 mx1 spamd[2001]: spamd: result: . 2 - RCVD_IN_ZEN scantime=0.5,size=1234," +
