@@ -144,6 +144,10 @@ public static class PolicySchema
         {
             ["anyOf"] = new JsonArray([.. rule.Keys.Select(k => Required(k))]),
         },
+        KeyRuleKind.ExactlyOne => new JsonObject
+        {
+            ["oneOf"] = new JsonArray([.. rule.Keys.Select(k => Required(k))]),
+        },
         KeyRuleKind.Requires => new JsonObject
         {
             ["dependencies"] = new JsonObject { [rule.Key!] = Array(rule.Keys) },

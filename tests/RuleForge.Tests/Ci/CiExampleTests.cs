@@ -47,7 +47,8 @@ public sealed class CiExampleTests : IDisposable
         var policy = Path.Combine(_temp.Path, variables["POLICY"]);
         var text = File.ReadAllText(policy);
         Assert.Contains("rspamd: { score: 7 }", text, StringComparison.Ordinal);
-        File.WriteAllText(policy, text.Replace("rspamd: { score: 7 }", "rspamd: { score: 8 }", StringComparison.Ordinal));
+        File.WriteAllText(policy,
+            text.Replace("rspamd: { score: 7 }", "rspamd: { score: 8 }", StringComparison.Ordinal));
 
         var check = _shell.Run(lines.Single(l => l.StartsWith("ruleforge check ", StringComparison.Ordinal)),
             _temp.Path, variables);

@@ -36,6 +36,7 @@ public class BadPolicyTests
         { "negative score", "rspamd: { score: 7 }", "rspamd: { score: -7 }", "RF1223" },
         { "empty listing codes", "listing_codes: [127.0.0.2-127.0.0.11]", "listing_codes: []", "RF1220" },
         { "generic feed without cidr_field", "    cidr_field: prefixes\n", "", "RF1202" },
+        { "feed with file and url", "    url: https://feeds", "    file: goog.json\n    url: https://feeds", "RF1364" },
         { "built-in shape with items", "    shape: google\n", "    shape: google\n    items: prefixes\n", "RF1360" },
         { "sender without domains", "    domains: [inbound.fax.example, alerts.fax.example]\n", "", "RF1219" },
     };

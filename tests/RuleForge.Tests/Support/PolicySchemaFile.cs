@@ -1,5 +1,7 @@
+extern alias JsonSchemaNet;
+
 using System.Text.Json;
-using Json.Schema;
+using JsonSchemaNet::Json.Schema;
 using RuleForge.Schema;
 
 namespace RuleForge.Tests.Support;

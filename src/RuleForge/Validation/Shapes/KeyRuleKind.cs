@@ -6,6 +6,9 @@ public enum KeyRuleKind
     /// <summary>At least one of the keys is present.</summary>
     AtLeastOne,
 
+    /// <summary>Exactly one of the keys is present.</summary>
+    ExactlyOne,
+
     /// <summary>When the key is present, so are the other keys.</summary>
     Requires,
 

@@ -22,5 +22,6 @@ public sealed record ObjectShape(string Context, IReadOnlyList<KeyShape> Keys, I
     /// <summary>True when a rule can make the key required.</summary>
     public bool IsConditionallyRequired(string name) => Rules.Any(r =>
         r.Kind is KeyRuleKind.Requires or KeyRuleKind.RequiredWhen or KeyRuleKind.AtLeastOne
+            or KeyRuleKind.ExactlyOne
         && r.Keys.Contains(name));
 }

@@ -96,7 +96,7 @@ public static class PolicyShape
             new KeyShape("cidr_field", Text, false, "generic: the row field with a CIDR or a list of CIDRs"),
         ],
         [
-            KeyRule.AtLeastOne("file", "url"),
+            KeyRule.ExactlyOne("file", "url"),
             KeyRule.RequiredWhen("shape", FeedShapes.Generic, "items", "cidr_field"),
             KeyRule.ForbiddenUnless("shape", FeedShapes.Generic, "items", "cidr_field"),
             KeyRule.Requires("items", "cidr_field"),
