@@ -133,7 +133,8 @@ public static partial class DirectiveSkeleton
                 sb.Append('{');
                 foreach (var p in e.EnumerateObject())
                 {
-                    sb.Append(p.Name).Append(':');
+                    // Names that are data (the manifest's input paths) count, but their text does not.
+                    sb.Append(p.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_') ? p.Name : "K").Append(':');
                     Walk(p.Value, sb);
                 }
 
