@@ -18,4 +18,8 @@ public static partial class Messages
         "the ranges that {0} adds to sender '{1}' cover {2} {3} addresses together, more than a /{4}",
         "Narrow the selection, or add 'broad' to the sender's ranges.acknowledge list if the provider " +
         "really sends from all of it.");
+    public static readonly MessageTemplate MoreLeftOut = new(
+        "RF1231", E,
+        "{0} more {1} diagnostics are not listed (only the first {2} of one kind are)",
+        "Fix the ones listed and run again; the rest are the same mistake.");
 }

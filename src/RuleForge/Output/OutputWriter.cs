@@ -97,7 +97,18 @@ public static partial class OutputWriter
         // is two renames, and a crash between them leaves the old tree under a hidden name.
         var old = b + TempInfix + "old";
         Directory.Move(b, old);
-        Directory.Move(a, b);
+        try
+        {
+            Directory.Move(a, b);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Note: the new tree could not take the old one's place, so the old tree goes back
+            // rather than leaving the output folder missing.
+            Directory.Move(old, b);
+            throw;
+        }
+
         Directory.Move(old, a);
     }
 

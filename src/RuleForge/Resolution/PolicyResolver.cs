@@ -48,6 +48,12 @@ public static class PolicyResolver
                 needed.UnionWith(RangeChecks.Check(sender.Id, inline, ranges.Acknowledged, sender.Location, silent));
             }
 
+            if (RangeChecks.CheckTotal(sender.Id, "the inline list", ranges.Sources.Select(s => s.Network).ToList(),
+                    ranges.Acknowledged, sender.Location, new DiagnosticBag()))
+            {
+                needed.Add("broad");
+            }
+
             foreach (var selection in ranges.Selections)
             {
                 var feed = policy.Feeds.First(f => f.Id == selection.FeedId);
@@ -72,6 +78,12 @@ public static class PolicyResolver
                 }
 
                 var added = sources.Skip(before).Select(s => s.Network).ToList();
+                if (RangeChecks.CheckTotal(sender.Id, RangeChecks.Describe(selection), added, ranges.Acknowledged,
+                        selection.Location, diagnostics))
+                {
+                    needed.Add("broad");
+                }
+
                 var set = AddressSet.From(added);
                 var (v4, v6) = set.Count();
                 reports.Add(new SelectionReport(sender.Id, feed.Id, pick.Rows, pick.Steps, added.Count,

@@ -151,6 +151,13 @@ internal static class SenderBinder
             }
         }
 
+        if (m.Optional("inline") is { } listed && sources.Count > 0
+            && RangeChecks.CheckTotal(id, "the inline list", sources.Select(s => s.Network).ToList(), acknowledged,
+                listed.Location, values.Diagnostics))
+        {
+            needed.Add("broad");
+        }
+
         var selections = m.Optional("select") is { } sel
             ? values.List(sel, "ranges.select", allowScalar: false)
                 .Select(x => FeedBinder.BindSelection(x, values, feeds)).OfType<FeedSelection>().ToList()

@@ -15,6 +15,7 @@ namespace RuleForge.Tests.Spf;
 public sealed class LoopbackDnsServer : IDisposable
 {
     public const ushort TypeA = 1;
+    public const ushort TypeCname = 5;
     public const ushort TypeMx = 15;
     public const ushort TypeTxt = 16;
     public const ushort TypeAaaa = 28;
@@ -27,7 +28,11 @@ public sealed class LoopbackDnsServer : IDisposable
     private readonly ConcurrentDictionary<string, TimeSpan> _delays = new();
     private readonly ConcurrentDictionary<string, bool> _truncated = new();
     private readonly ConcurrentDictionary<string, bool> _tcpRefused = new();
+    private readonly ConcurrentDictionary<string, string> _cnames = new();
+    private readonly ConcurrentDictionary<(string, ushort), List<(string Owner, byte[] Data)>> _foreign = new();
     private int _tcpCount;
+    private int _answerLimit = int.MaxValue;
+    private int _answered;
     private readonly TcpListener _tcp;
     private readonly Task _loop;
     private readonly Task _tcpLoop;
@@ -47,17 +52,19 @@ public sealed class LoopbackDnsServer : IDisposable
     public string Flag => $"127.0.0.1:{EndPoint.Port}";
 
     /// <summary>Adds one TXT record made of the given strings (joined without separators by readers).</summary>
-    public LoopbackDnsServer Txt(string name, params string[] strings)
+    public LoopbackDnsServer Txt(string name, params string[] strings) => Add(name, TypeTxt, TxtData(strings));
+
+    private static byte[] TxtData(string[] strings)
     {
         var data = new List<byte>();
         foreach (var s in strings)
         {
-            var bytes = Encoding.ASCII.GetBytes(s);
+            var bytes = Encoding.Latin1.GetBytes(s);
             data.Add((byte)bytes.Length);
             data.AddRange(bytes);
         }
 
-        return Add(name, TypeTxt, [.. data]);
+        return [.. data];
     }
 
     /// <summary>Adds A or AAAA records, by the family of each address.</summary>
@@ -78,6 +85,34 @@ public sealed class LoopbackDnsServer : IDisposable
         var data = new List<byte> { (byte)(preference >> 8), (byte)preference };
         data.AddRange(EncodeName(host));
         return Add(name, TypeMx, [.. data]);
+    }
+
+    /// <summary>Makes the name an alias: questions about it answer the CNAME and follow it.</summary>
+    public LoopbackDnsServer Cname(string name, string target)
+    {
+        _cnames[Key(name)] = target;
+        return this;
+    }
+
+    /// <summary>
+    /// Adds to the answer for (name, TXT) a record owned by <paramref name="owner"/>, another
+    /// name: what a poisoned or hostile server does.
+    /// </summary>
+    public LoopbackDnsServer ForeignTxt(string name, string owner, params string[] strings)
+    {
+        var data = TxtData(strings);
+        _foreign.AddOrUpdate((Key(name), TypeTxt), _ => [(owner, data)], (_, list) => [.. list, (owner, data)]);
+        return this;
+    }
+
+    /// <summary>
+    /// Stops answering anything (UDP or TCP) once this many questions were answered: a server
+    /// that dies mid-resolution.
+    /// </summary>
+    public LoopbackDnsServer DieAfter(int answers)
+    {
+        _answerLimit = answers;
+        return this;
     }
 
     /// <summary>Answers SERVFAIL for every question about the name.</summary>
@@ -183,6 +218,11 @@ public sealed class LoopbackDnsServer : IDisposable
             var query = new byte[(prefix[0] << 8) | prefix[1]];
             await stream.ReadExactlyAsync(query, _stop.Token);
             Interlocked.Increment(ref _tcpCount);
+            if (Volatile.Read(ref _answered) > _answerLimit)
+            {
+                return;
+            }
+
             if (query.Length < 12 || !TryReadQuestion(query, out var name, out var type, out var end)
                 || _tcpRefused.ContainsKey(name))
             {
@@ -208,6 +248,11 @@ public sealed class LoopbackDnsServer : IDisposable
         }
 
         _counts.AddOrUpdate((name, type), 1, (_, n) => n + 1);
+        if (Interlocked.Increment(ref _answered) > _answerLimit)
+        {
+            return;
+        }
+
         if (_delays.TryGetValue(name, out var delay))
         {
             try
@@ -233,10 +278,10 @@ public sealed class LoopbackDnsServer : IDisposable
 
     private byte[] Respond(byte[] query, string name, ushort type, int questionEnd, bool overTcp)
     {
-        var exists = _records.Keys.Any(k => k.Item1 == name);
+        var exists = _records.Keys.Any(k => k.Item1 == name) || _cnames.ContainsKey(name);
         var rcode = _serverFailures.ContainsKey(name) ? 2 : exists ? 0 : 3;
         var truncated = !overTcp && _truncated.ContainsKey(name);
-        var answers = rcode == 0 && !truncated ? _records.GetValueOrDefault((name, type)) ?? [] : [];
+        var answers = rcode == 0 && !truncated ? Answers(name, type) : [];
 
         var packet = new List<byte> { query[0], query[1] };
 
@@ -245,14 +290,41 @@ public sealed class LoopbackDnsServer : IDisposable
         packet.Add((byte)(0x80 | rcode));
         packet.AddRange([0, 1, (byte)(answers.Count >> 8), (byte)answers.Count, 0, 0, 0, 0]);
         packet.AddRange(query[12..questionEnd]);
-        foreach (var data in answers)
+        foreach (var (owner, rrType, data) in answers)
         {
-            packet.AddRange([0xC0, 0x0C, (byte)(type >> 8), (byte)type, 0, 1, 0, 0, 0, 60]);
+            // The question's name is at offset 12: a pointer to it, or another owner spelled out.
+            packet.AddRange(owner is null ? [0xC0, 0x0C] : EncodeName(owner));
+            packet.AddRange([(byte)(rrType >> 8), (byte)rrType, 0, 1, 0, 0, 0, 60]);
             packet.AddRange([(byte)(data.Length >> 8), (byte)data.Length]);
             packet.AddRange(data);
         }
 
         return [.. packet];
+    }
+
+    // The CNAME chain (at most 20 hops, so a loop ends), the records of the name it ends at, and
+    // any records owned by other names that were added for this question.
+    private List<(string? Owner, ushort Type, byte[] Data)> Answers(string name, ushort type)
+    {
+        var answers = new List<(string?, ushort, byte[])>();
+        var current = name;
+        for (var hop = 0; hop < 20 && type != TypeCname && _cnames.TryGetValue(current, out var target); hop++)
+        {
+            answers.Add((current == name ? null : current, TypeCname, EncodeName(target)));
+            current = Key(target);
+        }
+
+        foreach (var data in _records.GetValueOrDefault((current, type)) ?? [])
+        {
+            answers.Add((current == name ? null : current, type, data));
+        }
+
+        foreach (var (owner, data) in _foreign.GetValueOrDefault((name, type)) ?? [])
+        {
+            answers.Add((owner, type, data));
+        }
+
+        return answers;
     }
 
     private static bool TryReadQuestion(byte[] query, out string name, out ushort type, out int end)

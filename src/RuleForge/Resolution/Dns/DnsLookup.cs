@@ -79,9 +79,36 @@ public sealed class DnsLookup
             throw new DnsQueryException(name, type, "the answer was truncated and TCP did not complete it");
         }
 
-        var values = Values(type, response.Answers);
+        var values = Values(type, ForName(name, response.Answers));
         return new DnsAnswer(name, type, values.Count == 0 ? DnsAnswerStatus.NoData : DnsAnswerStatus.Records, values);
     }
+
+    /// <summary>The maximum number of CNAME hops followed inside one answer.</summary>
+    public const int MaxCnameHops = 8;
+
+    // Note: only records owned by the name asked, or by the names its CNAME chain in the same
+    // answer leads to, count. A server that adds records for other names (a poisoned cache, a
+    // hostile resolver) must not be able to slip an SPF record or an address in; a CNAME loop
+    // or a chain longer than MaxCnameHops ends the chain, leaving no data.
+    private static List<DnsResourceRecord> ForName(string name, IReadOnlyList<DnsResourceRecord> answers)
+    {
+        var current = Normal(name);
+        var owners = new HashSet<string>(StringComparer.Ordinal) { current };
+        for (var hop = 0; hop < MaxCnameHops; hop++)
+        {
+            var next = answers.CnameRecords().FirstOrDefault(c => Normal(c.DomainName.Value) == current);
+            if (next is null || !owners.Add(Normal(next.CanonicalName.Value)))
+            {
+                break;
+            }
+
+            current = Normal(next.CanonicalName.Value);
+        }
+
+        return answers.Where(a => owners.Contains(Normal(a.DomainName.Value))).ToList();
+    }
+
+    private static string Normal(string name) => name.TrimEnd('.').ToLowerInvariant();
 
     private static List<string> Values(DnsRecordType type, IReadOnlyList<DnsResourceRecord> answers) => type switch
     {

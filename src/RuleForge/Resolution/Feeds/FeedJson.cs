@@ -14,11 +14,53 @@ internal static class FeedJson
             // Note: a duplicate key is refused: which of two values a reader keeps differs between
             // tools, so a reviewer could read one value and RuleForge use the other.
             var options = new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false };
-            return JsonDocument.Parse(content, options);
+            var document = JsonDocument.Parse(content, options);
+            try
+            {
+                ReadEveryString(document.RootElement);
+                return document;
+            }
+            catch
+            {
+                document.Dispose();
+                throw;
+            }
         }
         catch (JsonException e)
         {
             throw new FeedReadException($"invalid JSON at line {e.LineNumber + 1}: {e.Message.Split('.')[0]}");
+        }
+        catch (InvalidOperationException e)
+        {
+            // Note: an escaped lone surrogate ("\ud800") parses, but reading it as text throws.
+            throw new FeedReadException($"invalid JSON text: {e.Message}");
+        }
+    }
+
+    // Reads every property name and string once, so that text which cannot become a string fails
+    // here, as a feed error, and never later inside a reader.
+    private static void ReadEveryString(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    ReadEveryString(property.Value);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    ReadEveryString(item);
+                }
+
+                break;
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
         }
     }
 

@@ -45,11 +45,19 @@ public sealed class LockedSpfSources
             }
 
             var pinned = entry.Provenance.Select(p => new RangeSource(p.Network, p.Origin(trust.Domain)));
+            var before = sources.Count;
             foreach (var source in pinned.Concat(PassAll(entry, trust.Domain)))
             {
                 needed.UnionWith(
                     RangeChecks.Check(sender.Id, source, ranges.Acknowledged, trust.Location, _diagnostics));
                 sources.Add(source);
+            }
+
+            var all = sources.Skip(before).Select(s => s.Network).ToList();
+            if (RangeChecks.CheckTotal(sender.Id, $"the SPF record of {trust.Domain}", all, ranges.Acknowledged,
+                    trust.Location, _diagnostics))
+            {
+                needed.Add("broad");
             }
 
             var unflattenable = entry.Unflattenable.Where(u => !IsPassAll(u.Term)).ToList();
