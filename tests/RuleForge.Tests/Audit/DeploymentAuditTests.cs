@@ -28,9 +28,13 @@ public class DeploymentAuditTests
 
         var run = AuditRun.Of([.. efax.SiteOptions, "--policy", EfaxDeployment.Policy]);
 
+        var withoutPolicy = AuditRun.Of(efax.SiteOptions);
+
         Assert.True(run.Findings.Count == 0, run.Describe());
         Assert.Equal(0, run.Exit);
         Assert.True(run.Root.GetProperty("proof").GetProperty("obligations").GetInt32() > 0);
+        Assert.True(withoutPolicy.Findings.Count == 0, withoutPolicy.Describe());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, withoutPolicy.Root.GetProperty("proof").ValueKind);
     }
 
     [Fact]
