@@ -23,6 +23,7 @@ public static class Auditor
         var audited = new List<string>();
         PostfixDeployment? postfix = null;
         RspamdDeployment? rspamd = null;
+        SaDeployment? spamassassin = null;
         if (request.PostfixFolder is { } pf && PostfixDeployment.Load(pf, findings) is { } p)
         {
             postfix = p;
@@ -39,6 +40,7 @@ public static class Auditor
 
         if (request.SpamAssassinFolder is { } sf && SaDeployment.Load(sf, findings) is { } s)
         {
+            spamassassin = s;
             audited.Add("spamassassin");
             SaAudit.Audit(s, findings);
         }
@@ -50,7 +52,7 @@ public static class Auditor
             var prepared = BuildPipeline.Prepare(policyPath, request.PolicyDisplayPath ?? policyPath, request.Defaults);
             if (prepared.Plan is { } plan && prepared.Succeeded)
             {
-                proof = DeploymentProof.Prove(plan, postfix, rspamd, findings);
+                proof = DeploymentProof.Prove(plan, postfix, rspamd, spamassassin, findings);
             }
             else
             {

@@ -1,5 +1,6 @@
 using RuleForge.Audit.Postfix;
 using RuleForge.Audit.Rspamd;
+using RuleForge.Audit.SpamAssassin;
 using RuleForge.Diagnostics;
 using RuleForge.Model;
 using RuleForge.Planning;
@@ -16,8 +17,8 @@ namespace RuleForge.Audit;
 public static class DeploymentProof
 {
     /// <summary>Runs the proof; each failed obligation becomes an RF1720 finding.</summary>
-    public static ProofResult Prove(
-        BuildPlan plan, PostfixDeployment? postfix, RspamdDeployment? rspamd, DiagnosticBag findings)
+    public static ProofResult Prove(BuildPlan plan, PostfixDeployment? postfix, RspamdDeployment? rspamd,
+        SaDeployment? spamassassin, DiagnosticBag findings)
     {
         var context = new DeploymentPlanContext(plan.Policy);
         var postfixPlan = plan.Postfix;
@@ -34,11 +35,24 @@ public static class DeploymentProof
         var rspamdPlan = plan.Rspamd;
         if (rspamd is not null && plan.Rspamd is { } rs)
         {
-            rspamdPlan = rs with { Scoring = rs.Scoring with { Blocklists = RspamdBlocklists(rs, rspamd, context) } };
+            rspamdPlan = rs with
+            {
+                Scoring = rs.Scoring with
+                {
+                    Blocklists = RspamdBlocklists(rs, rspamd, context),
+                    Thresholds = RspamdActions.Thresholds(rspamd) ?? rs.Scoring.Thresholds,
+                },
+            };
+        }
+
+        var saPlan = plan.SpamAssassin;
+        if (spamassassin is not null && plan.SpamAssassin is { } sa)
+        {
+            saPlan = sa with { Scoring = SaScoring(sa.Scoring, spamassassin, context) };
         }
 
         var policy = plan.Policy with { Blocklists = [.. plan.Policy.Blocklists, .. context.SiteLists] };
-        var deployed = plan with { Policy = policy, Postfix = postfixPlan, Rspamd = rspamdPlan };
+        var deployed = plan with { Policy = policy, Postfix = postfixPlan, Rspamd = rspamdPlan, SpamAssassin = saPlan };
         var proof = RankingProof.Prove(deployed);
         foreach (var failed in proof.Obligations.Where(o => o.Status == ObligationStatus.Failed))
         {
@@ -123,7 +137,11 @@ public static class DeploymentProof
         var permits = new List<TableEntry>();
         foreach (var token in RestrictionItem.Tokens(settings.Get("postscreen_access_list")))
         {
-            if (postfix.Tables.Read(token.Text, token.At(0)) is { } entries)
+            if (planned.Postscreen is { } own && token.Text == own.AccessTable.Reference(planned.TableDirectory))
+            {
+                permits.AddRange(own.AccessTable.Entries.Where(e => e.Value == "permit"));
+            }
+            else if (postfix.Tables.Read(token.Text, token.At(0)) is { } entries)
             {
                 permits.AddRange(entries.Where(e => e.Network is not null && e.Value.StartsWith("permit",
                         StringComparison.OrdinalIgnoreCase))
@@ -141,6 +159,27 @@ public static class DeploymentProof
         var action = settings.Get("postscreen_dnsbl_action").Text;
         var access = new LookupTable("cidr", "postscreen_access_list", "the deployment's postscreen permits", permits);
         return new PostscreenPlan(access, sites, threshold, action, planned.Postscreen?.AllowlistSpelling ?? false);
+    }
+
+    private static ContentScoring SaScoring(ContentScoring planned, SaDeployment sa, DeploymentPlanContext context)
+    {
+        var blocklists = planned.Blocklists.ToList();
+        foreach (var rule in SaAudit.Blocklists(sa))
+        {
+            var list = context.Blocklist(rule.Zone, BlocklistLookup.ClientIp, rule.Location);
+            if (list.Id.StartsWith("site:", StringComparison.Ordinal) && rule.Score > 0)
+            {
+                context.Remember("spamassassin", "content", rule.Location);
+                blocklists.Add(new ScoredBlocklist(list.Id, rule.Name, rule.Score));
+            }
+        }
+
+        var required = SaAudit.RequiredScore(sa);
+        return planned with
+        {
+            Blocklists = blocklists,
+            Thresholds = required is { } r ? [("required_score", r)] : planned.Thresholds,
+        };
     }
 
     private static List<ScoredBlocklist> RspamdBlocklists(

@@ -124,7 +124,9 @@ public static class RankingProof
             {
                 diagnostics.Report(Messages.TrustAfterBlocklist, sender.Location, rl.Name, sender.Id, list.Id);
                 obligations.Add(new(sender.Id, list.Id, "postfix", stage, ObligationStatus.Failed,
-                    $"the trust check is at position {trust + 1}, the blocklist at {firstReject + 1}"));
+                    trust < 0
+                        ? $"the list has no trust check for the sender before the blocklist at entry {firstReject + 1}"
+                        : $"the trust check is at position {trust + 1}, the blocklist at {firstReject + 1}"));
             }
             else
             {

@@ -28,9 +28,13 @@ public class DeploymentAuditTests
 
         var run = AuditRun.Of([.. efax.SiteOptions, "--policy", EfaxDeployment.Policy]);
 
+        var withoutPolicy = AuditRun.Of(efax.SiteOptions);
+
         Assert.True(run.Findings.Count == 0, run.Describe());
         Assert.Equal(0, run.Exit);
         Assert.True(run.Root.GetProperty("proof").GetProperty("obligations").GetInt32() > 0);
+        Assert.True(withoutPolicy.Findings.Count == 0, withoutPolicy.Describe());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, withoutPolicy.Root.GetProperty("proof").ValueKind);
     }
 
     [Fact]
@@ -75,12 +79,7 @@ public class DeploymentAuditTests
     public void Audit_ProofFails_WhenASiteRblRuleOutweighsTheCredit()
     {
         using var efax = new EfaxDeployment();
-        var rbl = File.ReadAllText(efax["rspamd/local.d/rbl.conf"]).Replace("rbls {",
-            "rbls {\n  site_bl {\n    rbl = \"bl.site.example\";\n    symbol = \"SITE_BL\";\n" +
-            "    returncodes { SITE_BL = [\"127.0.0.2\"]; }\n  }", StringComparison.Ordinal);
-        File.WriteAllText(efax["rspamd/local.d/rbl.conf"], rbl);
-        File.WriteAllText(efax["rspamd/local.d/groups.conf"],
-            "group \"site\" {\n  symbols {\n    \"SITE_BL\" { weight = 6.0; }\n  }\n}\n");
+        AddSiteRbl(efax, weight: 6.0);
 
         var run = AuditRun.Of([.. efax.SiteOptions, "--policy", EfaxDeployment.Policy]);
 
@@ -88,5 +87,50 @@ public class DeploymentAuditTests
         Assert.NotEmpty(proof);
         Assert.All(proof, f => Assert.Contains("in rspamd at content", f.Message, StringComparison.Ordinal));
         Assert.Contains(proof, f => f.Message.Contains("site:bl.site.example", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Audit_ProofReadsTheSitesRspamdThresholds_FromOverrideD()
+    {
+        using var efax = new EfaxDeployment();
+        AddSiteRbl(efax, weight: 1.0);
+
+        var before = AuditRun.Of([.. efax.SiteOptions, "--policy", EfaxDeployment.Policy]);
+        Directory.CreateDirectory(efax["rspamd/override.d"]);
+        File.WriteAllText(efax["rspamd/override.d/actions.conf"], "greylist = null;\nadd_header = 1;\nreject = 1;\n");
+        var after = AuditRun.Of([.. efax.SiteOptions, "--policy", EfaxDeployment.Policy]);
+
+        Assert.DoesNotContain(before.Findings, f => f.Code == "RF1720");
+        var failed = after.Findings.Where(f => f.Code == "RF1720").ToList();
+        Assert.NotEmpty(failed);
+        Assert.All(failed, f => Assert.Contains("in rspamd at content", f.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Audit_ProofFails_WhenASiteSpamAssassinRuleOutweighsTheCredit()
+    {
+        using var efax = new EfaxDeployment();
+        File.WriteAllText(efax["spamassassin/local.cf"], """
+            header   __RCVD_IN_SITEBL eval:check_rbl('sitebl-lastexternal', 'bl.site.example.')
+            header   RCVD_IN_SITEBL eval:check_rbl_sub('sitebl-lastexternal', '127.0.0.2')
+            score    RCVD_IN_SITEBL 6.0
+            """);
+
+        var run = AuditRun.Of([.. efax.SiteOptions, "--policy", EfaxDeployment.Policy]);
+
+        var failed = run.Findings.Where(f => f.Code == "RF1720").ToList();
+        Assert.Contains(failed, f => f.Message.Contains("site:bl.site.example", StringComparison.Ordinal));
+        Assert.All(failed, f => Assert.Contains("in spamassassin at content", f.Message, StringComparison.Ordinal));
+        Assert.All(failed, f => Assert.EndsWith("local.cf", f.File, StringComparison.Ordinal));
+    }
+
+    private static void AddSiteRbl(EfaxDeployment efax, double weight)
+    {
+        var rbl = File.ReadAllText(efax["rspamd/local.d/rbl.conf"]).Replace("rbls {",
+            "rbls {\n  site_bl {\n    rbl = \"bl.site.example\";\n    symbol = \"SITE_BL\";\n" +
+            "    returncodes { SITE_BL = [\"127.0.0.2\"]; }\n  }", StringComparison.Ordinal);
+        File.WriteAllText(efax["rspamd/local.d/rbl.conf"], rbl);
+        File.WriteAllText(efax["rspamd/local.d/groups.conf"], FormattableString.Invariant(
+            $"group \"site\" {{\n  symbols {{\n    \"SITE_BL\" {{ weight = {weight:0.0}; }}\n  }}\n}}\n"));
     }
 }

@@ -113,6 +113,56 @@ public static partial class SaAudit
         }
     }
 
+    /// <summary>
+    /// The scored DNSBL rules of the site (check_rbl with a sub-test, and check_rbl_sub on a set
+    /// that a check_rbl names), with the zone each queries.
+    /// </summary>
+    public static IReadOnlyList<SaBlocklistRule> Blocklists(SaDeployment deployment)
+    {
+        var scores = Scores(deployment);
+        var zones = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rules = new List<(string Name, string Function, List<string> Args, SaLine Line)>();
+        foreach (var line in deployment.Lines.Where(l => l.Keyword == "header"))
+        {
+            var (name, value) = line.NameAndValue();
+            if (EvalPattern().Match(value) is not { Success: true } eval)
+            {
+                continue;
+            }
+
+            var args = Arguments(eval.Groups["args"].Value);
+            var function = eval.Groups["fn"].Value;
+            if (function != "check_rbl_sub" && function != "check_rbl_headers" && args.Count >= 2)
+            {
+                zones.TryAdd(args[0], args[1].TrimEnd('.'));
+            }
+
+            rules.Add((name, function, args, line));
+        }
+
+        var result = new List<SaBlocklistRule>();
+        var scored = rules.Where(r => !r.Name.StartsWith("__", StringComparison.Ordinal));
+        foreach (var (name, function, args, line) in scored)
+        {
+            var zone = function == "check_rbl_sub"
+                ? (args.Count > 0 ? zones.GetValueOrDefault(args[0]) : null)
+                : args.Count >= 2 && function != "check_rbl_headers" ? args[1].TrimEnd('.') : null;
+            if (zone is not null && Score(scores, name) is var score and > 0)
+            {
+                result.Add(new SaBlocklistRule(name, zone, score, line.Location));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The last required_score the site sets, or null.</summary>
+    public static double? RequiredScore(SaDeployment deployment) =>
+        deployment.Lines.LastOrDefault(l => l.Keyword == "required_score") is { } line
+        && double.TryParse(line.Rest, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+
     private static Dictionary<string, double> Scores(SaDeployment deployment)
     {
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
