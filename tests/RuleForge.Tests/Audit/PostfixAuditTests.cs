@@ -196,4 +196,27 @@ public class PostfixAuditTests
         Assert.Contains(run.Findings, f => f.Code == "RF1792");
         Assert.Equal(0, run.Exit);
     }
+
+    [Fact]
+    public void Audit_IgnoresAWarnOnlyReject_AndNamesTheServiceOnlyForItsOwnList()
+    {
+        using var site = new TempFolder();
+        site.Write("postfix/main.cf", """
+            smtpd_client_restrictions = warn_if_reject reject_rbl_client zen.spamhaus.org
+            smtpd_recipient_restrictions = reject_unauth_destination, reject_rbl_client bl.spamcop.net
+            """);
+        site.Write("postfix/master.cf", """
+            smtp      inet  n       -       y       -       -       smtpd
+            submission inet n       -       y       -       -       smtpd
+              -o smtpd_recipient_restrictions=reject_rbl_client,bl.spamcop.net,check_client_access,cidr:/etc/postfix/x.cidr
+            """);
+        site.Write("postfix/x.cidr", "192.0.2.0/24 OK\n");
+
+        var run = AuditRun.Of("--postfix", site["postfix"]);
+
+        var unfiltered = run.Findings.Where(f => f.Code == "RF1701").ToList();
+        Assert.Equal([2, 3], unfiltered.Select(f => f.Line).Order());
+        Assert.DoesNotContain("service", unfiltered[0].Message, StringComparison.Ordinal);
+        Assert.Contains("service 'submission'", run.Single("RF1703").Message, StringComparison.Ordinal);
+    }
 }

@@ -6,7 +6,7 @@ namespace RuleForge.Audit.Postfix;
 /// One restriction of an smtpd restriction list after expansion, with its argument (a zone or
 /// a lookup table) and where it was written.
 /// </summary>
-public sealed record RestrictionItem(string Name, string? Argument, SourceLocation Location)
+public sealed record RestrictionItem(string Name, string? Argument, SourceLocation Location, bool WarnOnly = false)
 {
     private static readonly HashSet<string> Blocklists = new(StringComparer.Ordinal)
     {
@@ -26,8 +26,8 @@ public sealed record RestrictionItem(string Name, string? Argument, SourceLocati
         "check_reverse_client_hostname_ns_access",
     };
 
-    /// <summary>True for a DNS blocklist reject (reject_rbl_client, reject_rhsbl_*).</summary>
-    public bool IsBlocklistReject => Blocklists.Contains(Name);
+    /// <summary>True for a DNS blocklist reject (reject_rbl_client, reject_rhsbl_*) that is not warn-only.</summary>
+    public bool IsBlocklistReject => !WarnOnly && Blocklists.Contains(Name);
 
     /// <summary>True for a check that trusts the client by its address.</summary>
     public bool IsClientTrust => Name is "check_client_access" or "permit_dnswl_client";
@@ -51,16 +51,25 @@ public sealed record RestrictionItem(string Name, string? Argument, SourceLocati
     {
         var words = Tokens(list);
         var items = new List<RestrictionItem>();
+        var warnOnly = false;
         for (var i = 0; i < words.Count; i++)
         {
             var name = words[i].Text;
+            if (name == "warn_if_reject")
+            {
+                // Note: the next restriction only logs what it would reject.
+                warnOnly = true;
+                continue;
+            }
+
             string? argument = null;
             if ((Blocklists.Contains(name) || WithArgument.Contains(name)) && i + 1 < words.Count)
             {
                 argument = words[++i].Text;
             }
 
-            items.Add(new RestrictionItem(name, argument, words[i - (argument is null ? 0 : 1)].At(0)));
+            items.Add(new RestrictionItem(name, argument, words[i - (argument is null ? 0 : 1)].At(0), warnOnly));
+            warnOnly = false;
         }
 
         return items;

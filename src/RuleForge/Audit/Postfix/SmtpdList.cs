@@ -13,6 +13,10 @@ public sealed record SmtpdList(
     IReadOnlyList<RestrictionItem> Items,
     SourceLocation Location)
 {
-    /// <summary>How findings name the list: the parameter and, where it matters, the service.</summary>
-    public string Label(bool withService) => withService ? $"{Parameter} of {Service.Label}" : Parameter;
+    /// <summary>
+    /// How findings name the list: the parameter, and the service when several smtpd services
+    /// exist and this one sets the list itself with -o (a main.cf list is the same in each).
+    /// </summary>
+    public string Label(bool withService) =>
+        withService && Service.Overrides.ContainsKey(Parameter) ? $"{Parameter} of {Service.Label}" : Parameter;
 }
