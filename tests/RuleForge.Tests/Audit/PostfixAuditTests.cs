@@ -208,7 +208,8 @@ public class PostfixAuditTests
         site.Write("postfix/master.cf", """
             smtp      inet  n       -       y       -       -       smtpd
             submission inet n       -       y       -       -       smtpd
-              -o smtpd_recipient_restrictions=reject_rbl_client,bl.spamcop.net,check_client_access,cidr:/etc/postfix/x.cidr
+              -o { smtpd_recipient_restrictions = reject_rbl_client bl.spamcop.net,
+                check_client_access cidr:/etc/postfix/x.cidr }
             """);
         site.Write("postfix/x.cidr", "192.0.2.0/24 OK\n");
 
