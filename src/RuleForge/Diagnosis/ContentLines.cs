@@ -64,7 +64,7 @@ public static class ContentLines
         rules = parts[3] == "none" ? [] : parts[3].Split(',', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length > 4)
         {
-            var fields = string.Join(' ', parts.Skip(4));
+            var fields = parts.Length == 5 ? parts[4] : string.Join(' ', parts.Skip(4));
             messageId = PostfixLines.Field(fields, "mid=<");
             var req = fields.IndexOf("required_score=", StringComparison.Ordinal);
             if (req >= 0)

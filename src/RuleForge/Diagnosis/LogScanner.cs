@@ -185,7 +185,7 @@ public sealed class LogScanner : ILogLineSink
             || msg.StartsWith("BLACKLISTED "u8) || msg.StartsWith("DENYLISTED "u8))
         {
             Events++;
-            if (PostfixLines.BracketAddress(Text(msg)) is { } ip)
+            if (_ranks.Count > 0 && Bracket(msg) is { } ip)
             {
                 _ranks.Remove(ip);
             }
@@ -193,14 +193,17 @@ public sealed class LogScanner : ILogLineSink
         else if (msg.StartsWith("DISCONNECT "u8))
         {
             Events++;
-            Disconnect(line, Text(msg));
+            if (_ranks.Count > 0 && Bracket(msg) is { } ip)
+            {
+                Disconnect(ip);
+            }
         }
     }
 
-    private void Disconnect(SyslogLine line, string text)
+    private void Disconnect(string ip)
     {
         // A rank over the threshold that no reject line followed: postscreen's "drop" action.
-        if (PostfixLines.BracketAddress(text) is not { } ip || !_ranks.TryGet(ip, out var pending))
+        if (!_ranks.TryGet(ip, out var pending))
         {
             return;
         }
@@ -215,8 +218,6 @@ public sealed class LogScanner : ILogLineSink
             _collector.Block(new BlockEvent(LogStage.Postscreen, pending.Location, pending.Time, ip, null, null, null,
                 $"dropped, DNSBL rank {pending.Rank}", null, null, hits));
         }
-
-        _ = line;
     }
 
     private void Reject(SyslogLine line, LogStage stage, string text)
@@ -417,6 +418,13 @@ public sealed class LogScanner : ILogLineSink
     {
         var at = address?.LastIndexOf('@') ?? -1;
         return at < 0 ? null : address![(at + 1)..].ToLowerInvariant();
+    }
+
+    private static string? Bracket(ReadOnlySpan<byte> msg)
+    {
+        var open = msg.IndexOf((byte)'[');
+        var close = open < 0 ? -1 : msg[open..].IndexOf((byte)']');
+        return close < 0 ? null : Text(msg.Slice(open + 1, close - 1));
     }
 
     private SourceLocation Here() => new(_file, _line, 1);
