@@ -85,7 +85,14 @@ public sealed class LogScanner : ILogLineSink
             var at = parsed.Message.IndexOf("rspamd_task_write_log: "u8);
             if (at >= 0)
             {
-                Rspamd(parsed, Text(parsed.Message[(at + 23)..]));
+                var rest = parsed.Message[(at + 23)..];
+                if (IsQuietVerdict(rest, "(no action): ["u8))
+                {
+                    Events++;
+                    return;
+                }
+
+                Rspamd(parsed, Text(rest));
             }
         }
         else if (program.SequenceEqual("spamd"u8) && parsed.Message.StartsWith("spamd: "u8))
@@ -282,8 +289,9 @@ public sealed class LogScanner : ILogLineSink
             return;
         }
 
+        var spam = r.Action != "no action";
         var hits = Classify(r.Symbols);
-        if (hits.Count == 0)
+        if (hits.Count == 0 || (!spam && hits.TrueForAll(h => h.Error is null)))
         {
             return;
         }
@@ -291,7 +299,6 @@ public sealed class LogScanner : ILogLineSink
         var client = r.ClientIp ?? Lookup(_queueClient, r.QueueId);
         var from = r.From ?? Lookup(_queueFrom, r.QueueId);
         var auth = AuthSymbols.Read(r.Symbols, DomainOf(from));
-        var spam = r.Action != "no action";
         Content(new BlockEvent(LogStage.Rspamd, Here(), Text(line.Time), client, from, r.Recipient, r.MessageId,
             $"{r.Action} {r.Score:0.00}/{r.Required:0.00}", r.Score, r.Required, hits,
             auth.Spf, auth.Dkim, auth.DkimDomain, auth.Dmarc), spam);
@@ -303,10 +310,11 @@ public sealed class LogScanner : ILogLineSink
         if (msg.StartsWith("checking message "u8))
         {
             Events++;
-            var text = Text(msg);
-            if (PostfixLines.Field(" " + text, " message <") is { } mid)
+            var open = msg.IndexOf((byte)'<');
+            var close = open < 0 ? -1 : msg[open..].IndexOf((byte)'>');
+            if (close > 0)
             {
-                _spamdMid.Set(Text(pid), mid);
+                _spamdMid.Set(Text(pid), Text(msg.Slice(open + 1, close - 1)));
             }
         }
         else if (msg.StartsWith("identified spam "u8) || msg.StartsWith("clean message "u8))
@@ -319,6 +327,12 @@ public sealed class LogScanner : ILogLineSink
         }
         else if (msg.StartsWith("result: "u8))
         {
+            if (IsQuietVerdict(msg, "result: . "u8))
+            {
+                Events++;
+                return;
+            }
+
             SpamdResult(line, Text(msg[8..]), Text(pid));
         }
     }
@@ -342,7 +356,7 @@ public sealed class LogScanner : ILogLineSink
 
         var symbols = rules.Select(r => new ContentSymbol(r, null, [])).ToList();
         var hits = Classify(symbols);
-        if (hits.Count == 0)
+        if (hits.Count == 0 || (!spam && hits.TrueForAll(h => h.Error is null)))
         {
             return;
         }
@@ -419,6 +433,14 @@ public sealed class LogScanner : ILogLineSink
         var at = address?.LastIndexOf('@') ?? -1;
         return at < 0 ? null : address![(at + 1)..].ToLowerInvariant();
     }
+
+    /// <summary>
+    /// A clean verdict (Rspamd "no action", spamd ".") that shows no error answer needs no parsing: only
+    /// spam verdicts and error answers are reported. Checked on the bytes, before anything is decoded.
+    /// </summary>
+    private static bool IsQuietVerdict(ReadOnlySpan<byte> text, ReadOnlySpan<byte> clean) =>
+        text.IndexOf(clean) >= 0 && text.IndexOf("127.255.255."u8) < 0 && text.IndexOf("BLOCKED"u8) < 0
+        && text.IndexOf("OPENRESOLVER"u8) < 0;
 
     private static string? Bracket(ReadOnlySpan<byte> msg)
     {
