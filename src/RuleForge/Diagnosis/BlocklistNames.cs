@@ -93,8 +93,8 @@ public sealed class BlocklistNames
     public static string? ErrorOfAnswer(string answer)
     {
         // Most answers are plain listings: tell them apart without parsing.
-        if (answer.StartsWith("127.", StringComparison.Ordinal) && !answer.StartsWith("127.255.255.", StringComparison.Ordinal)
-            && answer.Length <= 15)
+        if (answer.StartsWith("127.", StringComparison.Ordinal) && answer.Length <= 15
+            && !answer.StartsWith("127.255.255.", StringComparison.Ordinal))
         {
             return null;
         }
@@ -163,7 +163,8 @@ public sealed class BlocklistNames
 
     private static string? ErrorOfName(string name)
     {
-        if (name.Contains("OPENRESOLVER", StringComparison.Ordinal) || name.Contains("OPENDNS", StringComparison.Ordinal))
+        if (name.Contains("OPENRESOLVER", StringComparison.Ordinal)
+            || name.Contains("OPENDNS", StringComparison.Ordinal))
         {
             return "open resolver";
         }

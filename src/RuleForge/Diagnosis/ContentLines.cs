@@ -42,7 +42,8 @@ public static class ContentLines
 
     /// <summary>
     /// Parses the text after "spamd: result: ", e.g. "Y 12 - RCVD_IN_ZEN,HTML_MESSAGE
-    /// scantime=0.5,size=1234,user=x,uid=1,required_score=5.0,rhost=localhost,raddr=127.0.0.1,rport=1,mid=&lt;m@example.com&gt;".
+    /// scantime=0.5,size=1234,user=x,uid=1,required_score=5.0,rhost=localhost,raddr=127.0.0.1,rport=1,
+    /// mid=&lt;m@example.com&gt;".
     /// </summary>
     public static bool TryParseSpamdResult(
         string text, out bool spam, out int score, out IReadOnlyList<string> rules, out string? messageId,
@@ -134,7 +135,8 @@ public static class ContentLines
                     return false;
                 }
 
-                options = text[(pos + 1)..close].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                options = text[(pos + 1)..close]
+                    .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 pos = close + 1;
             }
 
