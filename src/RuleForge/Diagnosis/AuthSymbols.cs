@@ -33,7 +33,7 @@ public static class AuthSymbols
                     dkimDomain = s.Options.Count > 0 ? s.Options[0].Split(':')[0].ToLowerInvariant() : envelopeDomain;
                     break;
                 case "DKIM_VALID_AU":
-                    // Note: SpamAssassin logs no signing domain; aligned means the From domain,
+                    // Limitation: SpamAssassin logs no signing domain; aligned means the From domain,
                     // which the log does not show either, so the envelope domain stands in.
                     dkim = AuthResult.Pass;
                     dkimDomain = envelopeDomain;

@@ -36,7 +36,7 @@ public sealed class BlocklistNames
     ];
 
     private readonly Dictionary<string, string> _planned = new(StringComparer.Ordinal);
-    private readonly List<string> _zones;
+    private readonly List<(string Zone, string Dotted)> _zones;
     private readonly Dictionary<string, string?> _stock = new(StringComparer.Ordinal);
 
     /// <summary>Names from the plan: every RuleForge rbl symbol and SpamAssassin blocklist rule.</summary>
@@ -57,7 +57,7 @@ public sealed class BlocklistNames
             }
         }
 
-        _zones = [.. plan.Policy.Blocklists.Select(b => b.Zone).OrderByDescending(z => z.Length)];
+        _zones = [.. plan.Policy.Blocklists.Select(b => (b.Zone, "." + b.Zone)).OrderByDescending(z => z.Zone.Length)];
     }
 
     /// <summary>
@@ -92,6 +92,13 @@ public sealed class BlocklistNames
     /// <summary>"open resolver", "excessive queries" or "error answer" for 127.255.255.0/24, else null.</summary>
     public static string? ErrorOfAnswer(string answer)
     {
+        // Most answers are plain listings: tell them apart without parsing.
+        if (answer.StartsWith("127.", StringComparison.Ordinal) && answer.Length <= 15
+            && !answer.StartsWith("127.255.255.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         if (!IpNetwork.TryParseAddress(answer, out var family, out var value) || family != IpFamily.V4)
         {
             return "error answer";
@@ -156,7 +163,8 @@ public sealed class BlocklistNames
 
     private static string? ErrorOfName(string name)
     {
-        if (name.Contains("OPENRESOLVER", StringComparison.Ordinal) || name.Contains("OPENDNS", StringComparison.Ordinal))
+        if (name.Contains("OPENRESOLVER", StringComparison.Ordinal)
+            || name.Contains("OPENDNS", StringComparison.Ordinal))
         {
             return "open resolver";
         }
@@ -173,14 +181,16 @@ public sealed class BlocklistNames
 
     private string ZoneOfQuery(string query)
     {
-        query = query.Trim().TrimEnd('.').ToLowerInvariant();
-        foreach (var zone in _zones)
+        query = query.Trim().TrimEnd('.');
+        foreach (var (zone, dotted) in _zones)
         {
-            if (query.EndsWith("." + zone, StringComparison.Ordinal))
+            if (query.EndsWith(dotted, StringComparison.OrdinalIgnoreCase))
             {
                 return zone;
             }
         }
+
+        query = query.ToLowerInvariant();
 
         // Strip the reversed address: four decimal labels (IPv4) or hex nibbles (IPv6).
         var labels = query.Split('.');

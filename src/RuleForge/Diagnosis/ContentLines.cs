@@ -42,7 +42,8 @@ public static class ContentLines
 
     /// <summary>
     /// Parses the text after "spamd: result: ", e.g. "Y 12 - RCVD_IN_ZEN,HTML_MESSAGE
-    /// scantime=0.5,size=1234,user=x,uid=1,required_score=5.0,rhost=localhost,raddr=127.0.0.1,rport=1,mid=&lt;m@example.com&gt;".
+    /// scantime=0.5,size=1234,user=x,uid=1,required_score=5.0,rhost=localhost,raddr=127.0.0.1,rport=1,
+    /// mid=&lt;m@example.com&gt;".
     /// </summary>
     public static bool TryParseSpamdResult(
         string text, out bool spam, out int score, out IReadOnlyList<string> rules, out string? messageId,
@@ -64,7 +65,7 @@ public static class ContentLines
         rules = parts[3] == "none" ? [] : parts[3].Split(',', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length > 4)
         {
-            var fields = string.Join(' ', parts.Skip(4));
+            var fields = parts.Length == 5 ? parts[4] : string.Join(' ', parts.Skip(4));
             messageId = PostfixLines.Field(fields, "mid=<");
             var req = fields.IndexOf("required_score=", StringComparison.Ordinal);
             if (req >= 0)
@@ -134,7 +135,8 @@ public static class ContentLines
                     return false;
                 }
 
-                options = text[(pos + 1)..close].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                options = text[(pos + 1)..close]
+                    .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 pos = close + 1;
             }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using RuleForge.Diagnostics;
 using RuleForge.Explanation;
 using RuleForge.Model;
@@ -55,8 +56,9 @@ public sealed class DiagnosisCollector
             }
         }
 
-        var match = _trust.Match(e);
-        var explanation = Explain(e, match is not null);
+        var hasIp = IpNetwork.TryParseAddress(e.ClientIp ?? "", out var family, out var address);
+        var match = _trust.Match(e, hasIp, family, address);
+        var explanation = hasIp ? Explain(e, family, address, match is not null) : null;
         var fate = explanation?.Fate ?? "not explained: the log does not show the client IP";
         if (real)
         {
@@ -183,13 +185,8 @@ public sealed class DiagnosisCollector
         tally.Blocked += blocked ? 1 : 0;
     }
 
-    private Explanation.Explanation? Explain(BlockEvent e, bool trusted)
+    private Explanation.Explanation Explain(BlockEvent e, IpFamily family, UInt128 address, bool trusted)
     {
-        if (!IpNetwork.TryParseAddress(e.ClientIp ?? "", out var family, out var address))
-        {
-            return null;
-        }
-
         var listings = new Dictionary<string, uint>(StringComparer.Ordinal);
         foreach (var hit in e.Hits)
         {
@@ -212,13 +209,19 @@ public sealed class DiagnosisCollector
         // only through the trusted ranges that hold it, so messages alike in that are explained once.
         // A trusted sender's block is listed with its reasons, which name the client: keyed by address.
         var client = trusted ? facts.ClientIp : _trust.RangeClass(family, address);
-        var key = string.Join('|', client, trusted ? from : facts.EnvelopeDomain, e.Spf, e.Dkim,
-            e.DkimDomain, e.Dmarc,
-            string.Join(',', listings.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}")));
-        if (!_explained.TryGet(key, out var explanation))
+        var key = new StringBuilder(client).Append('|').Append(trusted ? from : facts.EnvelopeDomain)
+            .Append('|').Append((int)e.Spf).Append((int)e.Dkim).Append((int)e.Dmarc).Append('|').Append(e.DkimDomain);
+        IEnumerable<KeyValuePair<string, uint>> ordered =
+            listings.Count < 2 ? listings : listings.OrderBy(l => l.Key, StringComparer.Ordinal);
+        foreach (var (zone, answer) in ordered)
+        {
+            key.Append('|').Append(zone).Append('=').Append(answer);
+        }
+
+        if (!_explained.TryGet(key.ToString(), out var explanation))
         {
             explanation = Explainer.Explain(_plan, facts);
-            _explained.Set(key, explanation);
+            _explained.Set(key.ToString(), explanation);
         }
 
         return explanation;

@@ -20,6 +20,8 @@ public static class LogLineReader
     /// </summary>
     public static Stream Open(Stream raw)
     {
+        // Limitation: .NET's GZipStream ends quietly at the end of a gzip file cut short, so such a
+        // file is read up to where it ends without an error.
         var magic = new byte[2];
         var read = raw.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
         var replay = new ReplayStream(magic.AsMemory(0, read), raw);

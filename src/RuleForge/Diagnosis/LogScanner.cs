@@ -9,7 +9,7 @@ namespace RuleForge.Diagnosis;
 /// on the syslog prefix before anything is decoded; correlation state (queue ids, message ids,
 /// spamd pids, dnsblog answers, postscreen ranks) lives in bounded LRU caches.
 /// </summary>
-public sealed class LogScanner : ILogLineSink
+public sealed partial class LogScanner : ILogLineSink
 {
     private const int CacheSize = 20_000;
 
@@ -85,7 +85,14 @@ public sealed class LogScanner : ILogLineSink
             var at = parsed.Message.IndexOf("rspamd_task_write_log: "u8);
             if (at >= 0)
             {
-                Rspamd(parsed, Text(parsed.Message[(at + 23)..]));
+                var rest = parsed.Message[(at + 23)..];
+                if (IsQuietVerdict(rest, "(no action): ["u8))
+                {
+                    Events++;
+                    return;
+                }
+
+                Rspamd(parsed, Text(rest));
             }
         }
         else if (program.SequenceEqual("spamd"u8) && parsed.Message.StartsWith("spamd: "u8))
@@ -185,7 +192,7 @@ public sealed class LogScanner : ILogLineSink
             || msg.StartsWith("BLACKLISTED "u8) || msg.StartsWith("DENYLISTED "u8))
         {
             Events++;
-            if (PostfixLines.BracketAddress(Text(msg)) is { } ip)
+            if (_ranks.Count > 0 && Bracket(msg) is { } ip)
             {
                 _ranks.Remove(ip);
             }
@@ -193,21 +200,26 @@ public sealed class LogScanner : ILogLineSink
         else if (msg.StartsWith("DISCONNECT "u8))
         {
             Events++;
-            Disconnect(line, Text(msg));
+            if (_ranks.Count > 0 && Bracket(msg) is { } ip)
+            {
+                Disconnect(ip);
+            }
         }
     }
 
-    private void Disconnect(SyslogLine line, string text)
+    private void Disconnect(string ip)
     {
         // A rank over the threshold that no reject line followed: postscreen's "drop" action.
-        if (PostfixLines.BracketAddress(text) is not { } ip || !_ranks.TryGet(ip, out var pending))
+        // Limitation: the threshold is the policy's; without a postscreen target, drops are not seen.
+        if (!_ranks.TryGet(ip, out var pending))
         {
             return;
         }
 
         _ranks.Remove(ip);
         var hits = _dnsblog.TryGet(ip, out var answers)
-            ? answers.Select(a => new BlocklistHit(a.Zone, a.Answer, null, null, BlocklistNames.ErrorOfAnswer(a.Answer)))
+            ? answers
+                .Select(a => new BlocklistHit(a.Zone, a.Answer, null, null, BlocklistNames.ErrorOfAnswer(a.Answer)))
                 .ToList()
             : [];
         if (hits.Count > 0)
@@ -215,8 +227,6 @@ public sealed class LogScanner : ILogLineSink
             _collector.Block(new BlockEvent(LogStage.Postscreen, pending.Location, pending.Time, ip, null, null, null,
                 $"dropped, DNSBL rank {pending.Rank}", null, null, hits));
         }
-
-        _ = line;
     }
 
     private void Reject(SyslogLine line, LogStage stage, string text)
@@ -239,7 +249,8 @@ public sealed class LogScanner : ILogLineSink
             _ranks.Remove(r.ClientIp);
         }
 
-        var error = BlocklistNames.ErrorOfText(r.Text) ?? (answer is null ? null : BlocklistNames.ErrorOfAnswer(answer));
+        var error = BlocklistNames.ErrorOfText(r.Text)
+            ?? (answer is null ? null : BlocklistNames.ErrorOfAnswer(answer));
         var hit = new BlocklistHit(r.Zone, answer, null, null, error);
         _collector.Block(new BlockEvent(stage, Here(), Text(line.Time), r.ClientIp, r.From, r.To, null,
             r.Subject == "client" ? r.Reply : $"{r.Reply} ({r.Subject})", null, null, [hit]));
@@ -269,116 +280,6 @@ public sealed class LogScanner : ILogLineSink
         {
             _collector.ErrorSeen(LogStage.Postscreen, new BlocklistHit(zone, answer, null, null, error), Here(),
                 Text(line.Time));
-        }
-    }
-
-    private void Rspamd(SyslogLine line, string text)
-    {
-        Events++;
-        if (ContentLines.ParseRspamd(text) is not { } r)
-        {
-            Skipped++;
-            return;
-        }
-
-        var hits = Classify(r.Symbols);
-        if (hits.Count == 0)
-        {
-            return;
-        }
-
-        var client = r.ClientIp ?? Lookup(_queueClient, r.QueueId);
-        var from = r.From ?? Lookup(_queueFrom, r.QueueId);
-        var auth = AuthSymbols.Read(r.Symbols, DomainOf(from));
-        var spam = r.Action != "no action";
-        Content(new BlockEvent(LogStage.Rspamd, Here(), Text(line.Time), client, from, r.Recipient, r.MessageId,
-            $"{r.Action} {r.Score:0.00}/{r.Required:0.00}", r.Score, r.Required, hits,
-            auth.Spf, auth.Dkim, auth.DkimDomain, auth.Dmarc), spam);
-    }
-
-    private void Spamd(SyslogLine line, ReadOnlySpan<byte> msg)
-    {
-        var pid = line.Pid;
-        if (msg.StartsWith("checking message "u8))
-        {
-            Events++;
-            var text = Text(msg);
-            if (PostfixLines.Field(" " + text, " message <") is { } mid)
-            {
-                _spamdMid.Set(Text(pid), mid);
-            }
-        }
-        else if (msg.StartsWith("identified spam "u8) || msg.StartsWith("clean message "u8))
-        {
-            Events++;
-            if (ContentLines.TryParseSpamdScore(Text(msg), out var score, out var required))
-            {
-                _spamdScore.Set(Text(pid), (score, required));
-            }
-        }
-        else if (msg.StartsWith("result: "u8))
-        {
-            SpamdResult(line, Text(msg[8..]), Text(pid));
-        }
-    }
-
-    private void SpamdResult(SyslogLine line, string text, string pid)
-    {
-        Events++;
-        if (!ContentLines.TryParseSpamdResult(text, out var spam, out var whole, out var rules, out var mid,
-                out var required))
-        {
-            Skipped++;
-            return;
-        }
-
-        mid ??= Lookup(_spamdMid, pid);
-        double score = whole;
-        if (_spamdScore.TryGet(pid, out var exact))
-        {
-            (score, required) = (exact.Score, required ?? exact.Required);
-        }
-
-        var symbols = rules.Select(r => new ContentSymbol(r, null, [])).ToList();
-        var hits = Classify(symbols);
-        if (hits.Count == 0)
-        {
-            return;
-        }
-
-        var queue = Lookup(_midQueue, mid);
-        var from = Lookup(_queueFrom, queue);
-        var auth = AuthSymbols.Read(symbols, DomainOf(from));
-        var verdict = required is { } req ? $"{(spam ? "spam" : "ham")} {score:0.0}/{req:0.0}" : spam ? "spam" : "ham";
-        Content(new BlockEvent(LogStage.SpamAssassin, Here(), Text(line.Time), Lookup(_queueClient, queue), from,
-            null, mid, verdict, score, required, hits, auth.Spf, auth.Dkim, auth.DkimDomain, auth.Dmarc), spam);
-    }
-
-    private List<BlocklistHit> Classify(IReadOnlyList<ContentSymbol> symbols)
-    {
-        var hits = new List<BlocklistHit>();
-        foreach (var symbol in symbols)
-        {
-            if (_names.Classify(symbol) is { } hit)
-            {
-                hits.Add(hit);
-            }
-        }
-
-        return hits;
-    }
-
-    private void Content(BlockEvent e, bool spam)
-    {
-        if (spam)
-        {
-            _collector.Block(e);
-            return;
-        }
-
-        foreach (var hit in e.Hits.Where(h => h.Error is not null))
-        {
-            _collector.ErrorSeen(e.Stage, hit, e.Location, e.Time);
         }
     }
 
@@ -417,6 +318,21 @@ public sealed class LogScanner : ILogLineSink
     {
         var at = address?.LastIndexOf('@') ?? -1;
         return at < 0 ? null : address![(at + 1)..].ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// A clean verdict (Rspamd "no action", spamd ".") that shows no error answer needs no parsing: only
+    /// spam verdicts and error answers are reported. Checked on the bytes, before anything is decoded.
+    /// </summary>
+    private static bool IsQuietVerdict(ReadOnlySpan<byte> text, ReadOnlySpan<byte> clean) =>
+        text.IndexOf(clean) >= 0 && text.IndexOf("127.255.255."u8) < 0 && text.IndexOf("BLOCKED"u8) < 0
+        && text.IndexOf("OPENRESOLVER"u8) < 0;
+
+    private static string? Bracket(ReadOnlySpan<byte> msg)
+    {
+        var open = msg.IndexOf((byte)'[');
+        var close = open < 0 ? -1 : msg[open..].IndexOf((byte)']');
+        return close < 0 ? null : Text(msg.Slice(open + 1, close - 1));
     }
 
     private SourceLocation Here() => new(_file, _line, 1);

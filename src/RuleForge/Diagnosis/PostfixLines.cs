@@ -49,7 +49,7 @@ public static class PostfixLines
             Field(text, " from=<"), Field(text, " to=<"));
     }
 
-    /// <summary>The address in "[192.0.2.1]:25" or "[2001:db8::1]:25" at the start of a postscreen line's rest.</summary>
+    /// <summary>The address in "[192.0.2.1]:25" or "[2001:db8::1]:25", as postscreen writes clients.</summary>
     public static string? BracketAddress(string text)
     {
         var open = text.IndexOf('[', StringComparison.Ordinal);

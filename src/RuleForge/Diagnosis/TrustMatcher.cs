@@ -20,10 +20,13 @@ public sealed class TrustMatcher
     }
 
     /// <summary>The first sender the message belongs to and how it matched, or null.</summary>
-    public (TrustedSender Sender, string MatchedBy)? Match(BlockEvent e)
+    public (TrustedSender Sender, string MatchedBy)? Match(BlockEvent e) =>
+        Match(e, IpNetwork.TryParseAddress(e.ClientIp ?? "", out var family, out var address), family, address);
+
+    /// <summary>As <see cref="Match(BlockEvent)"/>, with the client address already parsed.</summary>
+    public (TrustedSender Sender, string MatchedBy)? Match(BlockEvent e, bool hasIp, IpFamily family, UInt128 address)
     {
         var domain = DomainOf(e.EnvelopeFrom);
-        var hasIp = IpNetwork.TryParseAddress(e.ClientIp ?? "", out var family, out var address);
         foreach (var (sender, ranges) in _senders)
         {
             var domainMatches = domain is not null && sender.Domains.Any(d => InDomain(domain, d));
