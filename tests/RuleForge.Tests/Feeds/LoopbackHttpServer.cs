@@ -23,6 +23,7 @@ public sealed class LoopbackHttpServer : IDisposable
     private int? _failWith;
     private byte[]? _truncated;
     private bool _disposed;
+    private bool _stall;
 
     public LoopbackHttpServer()
     {
@@ -88,6 +89,15 @@ public sealed class LoopbackHttpServer : IDisposable
         }
     }
 
+    /// <summary>Reads each request and never answers it (until disposed).</summary>
+    public void Stall()
+    {
+        lock (_gate)
+        {
+            _stall = true;
+        }
+    }
+
     /// <summary>Answers 200 with only the first half of <paramref name="content"/>, as a complete HTTP body.</summary>
     public void ServeTruncated(string content)
     {
@@ -141,9 +151,10 @@ public sealed class LoopbackHttpServer : IDisposable
                 {
                     await AnswerAsync(client.GetStream());
                 }
-                catch (IOException)
+                catch (Exception e) when (e is IOException or OperationCanceledException)
                 {
-                    // Note: a client that hung up early is the client's problem.
+                    // Note: a client that hung up early is the client's problem; a stalled answer
+                    // ends when the server does.
                 }
             }
         }
@@ -153,6 +164,17 @@ public sealed class LoopbackHttpServer : IDisposable
     {
         var headers = await ReadHeadersAsync(stream);
         _requests.Enqueue(headers);
+        bool stall;
+        lock (_gate)
+        {
+            stall = _stall;
+        }
+
+        if (stall)
+        {
+            await Task.Delay(Timeout.Infinite, _stop.Token);
+        }
+
         int status;
         byte[] body;
         var extra = new StringBuilder();

@@ -102,6 +102,7 @@ public sealed class UrlFeedLockTests : IDisposable
     [InlineData("refused", "RF1369", "cannot connect to")]
     [InlineData("truncated", "RF1374", "could not be read as generic")]
     [InlineData("too large", "RF1371", "larger than the limit of 100 bytes")]
+    [InlineData("stalled", "RF1372", "did not send the feed within 0.5 seconds")]
     public void Refresh_ThatFails_ExitsOne_NamesTheUrl_AndLeavesTheLockfileByteIdentical(
         string failure, string code, string words)
     {
@@ -122,6 +123,10 @@ public sealed class UrlFeedLockTests : IDisposable
                 break;
             case "truncated":
                 _server.ServeTruncated(UrlFeedPolicy.FeedGrown);
+                break;
+            case "stalled":
+                _server.Stall();
+                limits = "\"Timeout\": 0.5";
                 break;
             default:
                 _server.Serve(UrlFeedPolicy.FeedGrown);

@@ -5,7 +5,8 @@ namespace RuleForge.Resolution.Lock;
 /// <summary>The result of a lock run.</summary>
 /// <param name="Lockfile">The new lockfile, or null when anything failed (then nothing may be written).</param>
 /// <param name="Resolved">The SPF domains resolved in this run, in policy order.</param>
-/// <param name="Changes">Per sender with SPF domains or feed selections, what changed against the previous lockfile.</param>
+/// <param name="Changes">Per sender with SPF domains or feed selections, what changed against the
+/// previous lockfile.</param>
 /// <param name="Diagnostics">Flattening warnings and errors, and the lock's own.</param>
 public sealed record LockOutcome(
     Lockfile? Lockfile,

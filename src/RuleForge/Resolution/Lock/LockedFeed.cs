@@ -1,6 +1,8 @@
 namespace RuleForge.Resolution.Lock;
 
-/// <summary>One feed as pinned in the lockfile: where it was read, its content, and what each sender selected.</summary>
+/// <summary>
+/// One feed as pinned in the lockfile: where it was read, its content, and what each sender selected.
+/// </summary>
 /// <param name="Source">The URL, or the file path as the policy writes it.</param>
 /// <param name="Reader">How it was read (<see cref="Model.FeedDefinition.Reader"/>).</param>
 /// <param name="ContentHash"><c>sha256:</c> and the hex digest of the content as read.</param>

@@ -23,7 +23,9 @@ public sealed class LockedSpfSources
     {
     }
 
-    /// <summary>Reads from a lockfile shared with other readers, reporting into <paramref name="diagnostics"/>.</summary>
+    /// <summary>
+    /// Reads from a lockfile shared with other readers, reporting into <paramref name="diagnostics"/>.
+    /// </summary>
     public LockedSpfSources(PinnedLockfile lockfile, DiagnosticBag diagnostics)
     {
         _lockfile = lockfile;
