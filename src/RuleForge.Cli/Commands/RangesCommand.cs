@@ -52,7 +52,7 @@ internal static class RangesCommand
         {
             if (name == "-")
             {
-                reader.Read(io.In ?? Stream.Null, "<stdin>");
+                reader.Read(io.OpenInput(), "<stdin>");
                 continue;
             }
 

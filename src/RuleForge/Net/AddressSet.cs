@@ -154,10 +154,30 @@ public sealed class AddressSet
             return a;
         }
 
-        var both = new AddressRange[a.Length + b.Length];
-        a.CopyTo(both, 0);
-        b.CopyTo(both, a.Length);
-        return Normalise(both);
+        // Both inputs are sorted: one merge pass, taking the lower start from either side.
+        var merged = new List<AddressRange>(Math.Max(a.Length, b.Length));
+        int i = 0, j = 0;
+        while (i < a.Length || j < b.Length)
+        {
+            var next = j >= b.Length || (i < a.Length && a[i].First <= b[j].First) ? a[i++] : b[j++];
+            if (merged.Count > 0)
+            {
+                var previous = merged[^1];
+                if (previous.Last == UInt128.MaxValue || next.First <= previous.Last + 1)
+                {
+                    if (next.Last > previous.Last)
+                    {
+                        merged[^1] = previous with { Last = next.Last };
+                    }
+
+                    continue;
+                }
+            }
+
+            merged.Add(next);
+        }
+
+        return [.. merged];
     }
 
     private static AddressRange[] Subtract(AddressRange[] a, AddressRange[] b)

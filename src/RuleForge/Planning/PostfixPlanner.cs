@@ -78,12 +78,6 @@ public static class PostfixPlanner
     }
 
     /// <summary>Where the inputs behind an aggregated network came from, for table comments.</summary>
-    internal static string Provenance(RangeTrust ranges, RuleForge.Net.IpNetwork network)
-    {
-        var origins = ranges.Sources.Where(s => network.Contains(s.Network))
-            .Select(s => s.Origin).Distinct().ToList();
-        return origins.Count <= 3
-            ? string.Join(", ", origins)
-            : $"{string.Join(", ", origins.Take(3))} and {origins.Count - 3} more";
-    }
+    internal static string Provenance(RangeTrust ranges, RuleForge.Net.IpNetwork network) =>
+        RangeProvenance.Of(ranges, network);
 }
