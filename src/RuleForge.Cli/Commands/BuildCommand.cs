@@ -35,7 +35,7 @@ internal static class BuildCommand
                 return ExitCodes.Usage;
             }
 
-            DiagnosticPrinter.Print(outcome.Diagnostics, io.Error, result.GetValue(quiet));
+            DiagnosticPrinter.Print(outcome.Diagnostics, io, result.GetValue(quiet));
             if (!outcome.Succeeded)
             {
                 io.Error.WriteLine("build failed; nothing was written.");
@@ -44,7 +44,7 @@ internal static class BuildCommand
 
             var dir = result.GetValue(output)!;
             var written = OutputWriter.Write(dir, outcome.Files);
-            DiagnosticPrinter.Print(written, io.Error, quiet: false);
+            DiagnosticPrinter.Print(written, io, quiet: false);
             if (written.Any(d => d.Severity == Severity.Error))
             {
                 return ExitCodes.Errors;

@@ -40,7 +40,7 @@ internal static class CheckCommand
                 return ExitCodes.Usage;
             }
 
-            DiagnosticPrinter.Print(outcome.Diagnostics, io.Error, quiet: true);
+            DiagnosticPrinter.Print(outcome.Diagnostics, io, quiet: true);
             if (!outcome.Succeeded)
             {
                 io.Error.WriteLine($"{name}: the policy does not build; fix it first.");

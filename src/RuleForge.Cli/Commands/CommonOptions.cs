@@ -43,13 +43,15 @@ internal static class CommonOptions
     /// The policy path as generated files and diagnostics name it: relative when inside the
     /// working folder, else the file name alone (no machine paths in output).
     /// </summary>
-    public static string DisplayPath(string path)
+    public static string DisplayPath(string path, CliIo? io = null)
     {
         var full = Path.GetFullPath(path);
         var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+        var display = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
             ? Path.GetFileName(full)
             : relative.Replace('\\', '/');
+        io?.SourceFiles.TryAdd(display, full);
+        return display;
     }
 
     /// <summary>Settings with the command-line flags on top.</summary>
@@ -73,7 +75,7 @@ internal static class CommonOptions
     {
         var loaded = LoadSettings(result, settings, templates);
         var source = Templates(loaded, io);
-        return source is null ? null : BuildPipeline.Build(path, DisplayPath(path), loaded.Defaults, source);
+        return source is null ? null : BuildPipeline.Build(path, DisplayPath(path, io), loaded.Defaults, source);
     }
 
     /// <summary>The template source for the settings, or null (reported) when the folder is missing.</summary>

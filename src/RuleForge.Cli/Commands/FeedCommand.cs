@@ -89,7 +89,7 @@ internal static class FeedCommand
             return ExitCodes.Usage;
         }
 
-        var name = url?.AbsoluteUri ?? CommonOptions.DisplayPath(path);
+        var name = url?.AbsoluteUri ?? CommonOptions.DisplayPath(path, io);
         if (Conditions(options.Where, name, io) is not { } conditions || ShapeOf(options, io) is not { } shape)
         {
             return ExitCodes.Usage;
@@ -131,7 +131,7 @@ internal static class FeedCommand
         }
 
         var summary = FeedSummary.Of(data, name, conditions);
-        DiagnosticPrinter.Print(summary.Diagnostics, io.Error, quiet);
+        DiagnosticPrinter.Print(summary.Diagnostics, io, quiet);
         if (json)
         {
             WriteJson(summary, io);

@@ -69,7 +69,7 @@ internal static class SpfCommand
             return;
         }
 
-        DiagnosticPrinter.Print(flattened.Diagnostics, io.Error, quiet);
+        DiagnosticPrinter.Print(flattened.Diagnostics, io, quiet);
         if (!quiet || !flattened.Succeeded)
         {
             SpfResultWriter.WriteText(flattened, io.Out);
