@@ -35,7 +35,7 @@ internal static class CheckCommand
         command.SetAction(result =>
         {
             var path = result.GetValue(policy)!;
-            if (CommonOptions.Build(result, io, path, settings, templates) is not { } outcome)
+            if (CommonOptions.Build(result, io, path, settings, templates, result.GetValue(quiet)) is not { } outcome)
             {
                 return ExitCodes.Usage;
             }

@@ -71,11 +71,17 @@ internal static class CommonOptions
     /// a usage problem with the settings or the template folder.
     /// </summary>
     public static BuildOutcome? Build(
-        ParseResult result, CliIo io, string path, Option<string?> settings, Option<string?> templates)
+        ParseResult result, CliIo io, string path, Option<string?> settings, Option<string?> templates,
+        bool quiet = false)
     {
         var loaded = LoadSettings(result, settings, templates);
-        var source = Templates(loaded, io);
-        return source is null ? null : BuildPipeline.Build(path, DisplayPath(path, io), loaded.Defaults, source);
+        if (Templates(loaded, io) is not { } source)
+        {
+            return null;
+        }
+
+        using var progress = TerminalProgress.For(io, quiet);
+        return BuildPipeline.Build(path, DisplayPath(path, io), loaded.Defaults, source, progress);
     }
 
     /// <summary>The template source for the settings, or null (reported) when the folder is missing.</summary>

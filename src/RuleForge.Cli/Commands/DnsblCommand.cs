@@ -61,8 +61,13 @@ internal static class DnsblCommand
                 return ExitCodes.Errors;
             }
 
-            var answers = await new BlocklistChecker(new DnsLookup(dns))
-                .CheckAsync(valid.Blocklists, text, cancellation).ConfigureAwait(false);
+            IReadOnlyList<BlocklistAnswer> answers;
+            using (var progress = TerminalProgress.For(io, quiet: false))
+            {
+                answers = await new BlocklistChecker(new DnsLookup(dns, progress))
+                    .CheckAsync(valid.Blocklists, text, cancellation).ConfigureAwait(false);
+            }
+
             Write(text, answers, result.GetValue(format) == "json", io);
             return answers.Any(a => a.Verdict == BlocklistVerdict.Failed) ? ExitCodes.Errors : ExitCodes.Ok;
         });

@@ -120,14 +120,19 @@ internal static class FeedCommand
 
         var (json, quiet, verbose) = (run.Json, run.Quiet, run.Verbose);
         FeedData data;
-        try
+        using (var progress = TerminalProgress.For(io, quiet))
         {
-            data = FeedReader.Read(shape, content, options.Items, options.CidrField);
-        }
-        catch (FeedReadException e)
-        {
-            io.Error.WriteLine(Messages.FeedParse.At(SourceLocation.OfFile(name), name, shape, e.Message));
-            return ExitCodes.Errors;
+            try
+            {
+                progress?.Report($"reading feed {name} ({content.Length} bytes)");
+                data = FeedReader.Read(shape, content, options.Items, options.CidrField);
+            }
+            catch (FeedReadException e)
+            {
+                progress?.Dispose();
+                io.Error.WriteLine(Messages.FeedParse.At(SourceLocation.OfFile(name), name, shape, e.Message));
+                return ExitCodes.Errors;
+            }
         }
 
         var summary = FeedSummary.Of(data, name, conditions);

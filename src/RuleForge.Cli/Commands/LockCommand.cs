@@ -85,8 +85,13 @@ internal static class LockCommand
             return ExitCodes.Errors;
         }
 
-        var locker = new PolicyLocker(new SpfFlattener(new DnsLookup(resolvers.Dns)), resolvers.Fetcher);
-        var outcome = await locker.LockAsync(valid, previous, options, cancellation).ConfigureAwait(false);
+        LockOutcome outcome;
+        using (var progress = TerminalProgress.For(io, quiet))
+        {
+            var locker = new PolicyLocker(new SpfFlattener(new DnsLookup(resolvers.Dns, progress)), resolvers.Fetcher);
+            outcome = await locker.LockAsync(valid, previous, options, cancellation).ConfigureAwait(false);
+        }
+
         DiagnosticPrinter.Print(outcome.Diagnostics, io, quiet);
         if (!outcome.Succeeded)
         {
