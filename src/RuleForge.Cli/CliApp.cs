@@ -12,13 +12,20 @@ public static class CliApp
 {
     /// <summary>Parses and runs a command; returns the exit code (see <see cref="ExitCodes"/>).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
-        Run(args, new CliIo(stdout, stderr));
+        Run(args, new CliIo(stdout, stderr) { ErrorIsTerminal = IsTerminal(stderr) });
+
+    /// <summary>
+    /// Runs a command, saying whether <paramref name="stderr"/> is a terminal a person watches
+    /// (source excerpts with carets, progress) or not (plain lines).
+    /// </summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal) =>
+        Run(args, new CliIo(stdout, stderr) { ErrorIsTerminal = stderrIsTerminal });
 
     /// <summary>
     /// As <see cref="Run(string[], TextWriter, TextWriter)"/>, with standard input from <paramref name="stdin"/>.
     /// </summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> stdin) =>
-        Run(args, new CliIo(stdout, stderr) { OpenInput = stdin });
+        Run(args, new CliIo(stdout, stderr) { OpenInput = stdin, ErrorIsTerminal = IsTerminal(stderr) });
 
     /// <summary>Parses and runs a command with standard input and raw output streams given.</summary>
     public static int Run(string[] args, CliIo io)
@@ -77,4 +84,14 @@ public static class CliApp
             return ExitCodes.Internal;
         }
     }
+
+    /// <summary>
+    /// True when <paramref name="stderr"/> is the console's own stderr, the console does not
+    /// redirect it, and no CI system says it runs us (some attach a pseudo-terminal).
+    /// </summary>
+    public static bool IsTerminal(TextWriter stderr) =>
+        ReferenceEquals(stderr, Console.Error)
+        && !Console.IsErrorRedirected
+        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
+        && Environment.GetEnvironmentVariable("TERM") != "dumb";
 }

@@ -8,6 +8,10 @@ public static class Program
     {
         using var stdin = Console.OpenStandardInput();
         using var stdout = Console.OpenStandardOutput();
-        return CliApp.Run(args, new CliIo(Console.Out, Console.Error, stdin, stdout));
+        var io = new CliIo(Console.Out, Console.Error, stdin, stdout)
+        {
+            ErrorIsTerminal = CliApp.IsTerminal(Console.Error),
+        };
+        return CliApp.Run(args, io);
     }
 }

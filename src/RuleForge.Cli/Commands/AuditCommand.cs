@@ -39,12 +39,12 @@ internal static class AuditCommand
             var problems = Auditor.CheckInputs(request);
             if (problems.Count > 0)
             {
-                DiagnosticPrinter.Print(problems, io.Error, quiet: false);
+                DiagnosticPrinter.Print(problems, io, quiet: false);
                 return ExitCodes.Usage;
             }
 
             var audit = Auditor.Audit(request);
-            DiagnosticPrinter.Print(audit.PolicyDiagnostics, io.Error, quiet: true);
+            DiagnosticPrinter.Print(audit.PolicyDiagnostics, io, quiet: true);
             if (result.GetValue(format) == "json")
             {
                 WriteJson(audit, request, io);

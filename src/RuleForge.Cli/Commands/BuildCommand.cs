@@ -30,12 +30,12 @@ internal static class BuildCommand
         command.SetAction(result =>
         {
             var path = result.GetValue(policy)!;
-            if (CommonOptions.Build(result, io, path, settings, templates) is not { } outcome)
+            if (CommonOptions.Build(result, io, path, settings, templates, result.GetValue(quiet)) is not { } outcome)
             {
                 return ExitCodes.Usage;
             }
 
-            DiagnosticPrinter.Print(outcome.Diagnostics, io.Error, result.GetValue(quiet));
+            DiagnosticPrinter.Print(outcome.Diagnostics, io, result.GetValue(quiet));
             if (!outcome.Succeeded)
             {
                 io.Error.WriteLine("build failed; nothing was written.");
@@ -44,7 +44,7 @@ internal static class BuildCommand
 
             var dir = result.GetValue(output)!;
             var written = OutputWriter.Write(dir, outcome.Files);
-            DiagnosticPrinter.Print(written, io.Error, quiet: false);
+            DiagnosticPrinter.Print(written, io, quiet: false);
             if (written.Any(d => d.Severity == Severity.Error))
             {
                 return ExitCodes.Errors;

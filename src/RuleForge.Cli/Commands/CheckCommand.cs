@@ -35,12 +35,12 @@ internal static class CheckCommand
         command.SetAction(result =>
         {
             var path = result.GetValue(policy)!;
-            if (CommonOptions.Build(result, io, path, settings, templates) is not { } outcome)
+            if (CommonOptions.Build(result, io, path, settings, templates, result.GetValue(quiet)) is not { } outcome)
             {
                 return ExitCodes.Usage;
             }
 
-            DiagnosticPrinter.Print(outcome.Diagnostics, io.Error, quiet: true);
+            DiagnosticPrinter.Print(outcome.Diagnostics, io, quiet: true);
             if (!outcome.Succeeded)
             {
                 io.Error.WriteLine($"{name}: the policy does not build; fix it first.");

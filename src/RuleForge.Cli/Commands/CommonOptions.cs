@@ -43,13 +43,15 @@ internal static class CommonOptions
     /// The policy path as generated files and diagnostics name it: relative when inside the
     /// working folder, else the file name alone (no machine paths in output).
     /// </summary>
-    public static string DisplayPath(string path)
+    public static string DisplayPath(string path, CliIo? io = null)
     {
         var full = Path.GetFullPath(path);
         var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+        var display = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
             ? Path.GetFileName(full)
             : relative.Replace('\\', '/');
+        io?.SourceFiles.TryAdd(display, full);
+        return display;
     }
 
     /// <summary>Settings with the command-line flags on top.</summary>
@@ -69,11 +71,17 @@ internal static class CommonOptions
     /// a usage problem with the settings or the template folder.
     /// </summary>
     public static BuildOutcome? Build(
-        ParseResult result, CliIo io, string path, Option<string?> settings, Option<string?> templates)
+        ParseResult result, CliIo io, string path, Option<string?> settings, Option<string?> templates,
+        bool quiet = false)
     {
         var loaded = LoadSettings(result, settings, templates);
-        var source = Templates(loaded, io);
-        return source is null ? null : BuildPipeline.Build(path, DisplayPath(path), loaded.Defaults, source);
+        if (Templates(loaded, io) is not { } source)
+        {
+            return null;
+        }
+
+        using var progress = TerminalProgress.For(io, quiet);
+        return BuildPipeline.Build(path, DisplayPath(path, io), loaded.Defaults, source, progress);
     }
 
     /// <summary>The template source for the settings, or null (reported) when the folder is missing.</summary>

@@ -54,15 +54,20 @@ internal static class DnsblCommand
 
             var path = result.GetValue(policy)!;
             var defaults = Cli.Settings.Load(result.GetValue(settings), new Dictionary<string, string?>()).Defaults;
-            var validation = BuildPipeline.Validate(path, CommonOptions.DisplayPath(path), defaults);
-            DiagnosticPrinter.Print(validation.Diagnostics, io.Error, quiet: true);
+            var validation = BuildPipeline.Validate(path, CommonOptions.DisplayPath(path, io), defaults);
+            DiagnosticPrinter.Print(validation.Diagnostics, io, quiet: true);
             if (validation.Policy is not { } valid)
             {
                 return ExitCodes.Errors;
             }
 
-            var answers = await new BlocklistChecker(new DnsLookup(dns))
-                .CheckAsync(valid.Blocklists, text, cancellation).ConfigureAwait(false);
+            IReadOnlyList<BlocklistAnswer> answers;
+            using (var progress = TerminalProgress.For(io, quiet: false))
+            {
+                answers = await new BlocklistChecker(new DnsLookup(dns, progress))
+                    .CheckAsync(valid.Blocklists, text, cancellation).ConfigureAwait(false);
+            }
+
             Write(text, answers, result.GetValue(format) == "json", io);
             return answers.Any(a => a.Verdict == BlocklistVerdict.Failed) ? ExitCodes.Errors : ExitCodes.Ok;
         });
@@ -74,7 +79,7 @@ internal static class DnsblCommand
         if (!json)
         {
             var warnings = answers.Select(a => a.Diagnostic).OfType<Diagnostics.Diagnostic>();
-            DiagnosticPrinter.Print(warnings, io.Error, quiet: false);
+            DiagnosticPrinter.Print(warnings, io, quiet: false);
             foreach (var a in answers)
             {
                 io.Out.WriteLine($"{a.Blocklist}: {a.Detail}{(a.QueryName is null ? "" : $" [{a.QueryName}]")}");

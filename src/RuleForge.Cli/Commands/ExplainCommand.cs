@@ -49,8 +49,8 @@ internal static class ExplainCommand
         {
             var path = result.GetValue(policy)!;
             var defaults = CommonOptions.LoadSettings(result, settings).Defaults;
-            var prepared = BuildPipeline.Prepare(path, CommonOptions.DisplayPath(path), defaults);
-            DiagnosticPrinter.Print(prepared.Diagnostics, io.Error, quiet: true);
+            var prepared = BuildPipeline.Prepare(path, CommonOptions.DisplayPath(path, io), defaults);
+            DiagnosticPrinter.Print(prepared.Diagnostics, io, quiet: true);
             if (prepared.Plan is not { } plan)
             {
                 return ExitCodes.Errors;

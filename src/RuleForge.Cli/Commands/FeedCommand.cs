@@ -89,7 +89,7 @@ internal static class FeedCommand
             return ExitCodes.Usage;
         }
 
-        var name = url?.AbsoluteUri ?? CommonOptions.DisplayPath(path);
+        var name = url?.AbsoluteUri ?? CommonOptions.DisplayPath(path, io);
         if (Conditions(options.Where, name, io) is not { } conditions || ShapeOf(options, io) is not { } shape)
         {
             return ExitCodes.Usage;
@@ -120,18 +120,23 @@ internal static class FeedCommand
 
         var (json, quiet, verbose) = (run.Json, run.Quiet, run.Verbose);
         FeedData data;
-        try
+        using (var progress = TerminalProgress.For(io, quiet))
         {
-            data = FeedReader.Read(shape, content, options.Items, options.CidrField);
-        }
-        catch (FeedReadException e)
-        {
-            io.Error.WriteLine(Messages.FeedParse.At(SourceLocation.OfFile(name), name, shape, e.Message));
-            return ExitCodes.Errors;
+            try
+            {
+                progress?.Report($"reading feed {name} ({content.Length} bytes)");
+                data = FeedReader.Read(shape, content, options.Items, options.CidrField);
+            }
+            catch (FeedReadException e)
+            {
+                progress?.Dispose();
+                io.Error.WriteLine(Messages.FeedParse.At(SourceLocation.OfFile(name), name, shape, e.Message));
+                return ExitCodes.Errors;
+            }
         }
 
         var summary = FeedSummary.Of(data, name, conditions);
-        DiagnosticPrinter.Print(summary.Diagnostics, io.Error, quiet);
+        DiagnosticPrinter.Print(summary.Diagnostics, io, quiet);
         if (json)
         {
             WriteJson(summary, io);

@@ -60,9 +60,9 @@ internal static class LockCommand
         string path, Resolvers resolvers, LockOptions options, PolicyDefaults defaults, bool quiet, CliIo io,
         CancellationToken cancellation)
     {
-        var display = CommonOptions.DisplayPath(path);
+        var display = CommonOptions.DisplayPath(path, io);
         var validation = BuildPipeline.Validate(path, display, defaults);
-        DiagnosticPrinter.Print(validation.Diagnostics, io.Error, quiet);
+        DiagnosticPrinter.Print(validation.Diagnostics, io, quiet);
         if (validation.Policy is not { } valid)
         {
             io.Error.WriteLine("lock failed: the policy has errors; the lockfile was not changed.");
@@ -78,16 +78,21 @@ internal static class LockCommand
 
         var bag = new Diagnostics.DiagnosticBag();
         var previous = LockfileStore.Load(location, bag, allowHashMismatch: options.Refresh);
-        DiagnosticPrinter.Print(bag.Items, io.Error, quiet);
+        DiagnosticPrinter.Print(bag.Items, io, quiet);
         if (bag.HasErrors)
         {
             io.Error.WriteLine($"lock failed; {location.DisplayPath} was not changed.");
             return ExitCodes.Errors;
         }
 
-        var locker = new PolicyLocker(new SpfFlattener(new DnsLookup(resolvers.Dns)), resolvers.Fetcher);
-        var outcome = await locker.LockAsync(valid, previous, options, cancellation).ConfigureAwait(false);
-        DiagnosticPrinter.Print(outcome.Diagnostics, io.Error, quiet);
+        LockOutcome outcome;
+        using (var progress = TerminalProgress.For(io, quiet))
+        {
+            var locker = new PolicyLocker(new SpfFlattener(new DnsLookup(resolvers.Dns, progress)), resolvers.Fetcher);
+            outcome = await locker.LockAsync(valid, previous, options, cancellation).ConfigureAwait(false);
+        }
+
+        DiagnosticPrinter.Print(outcome.Diagnostics, io, quiet);
         if (!outcome.Succeeded)
         {
             io.Error.WriteLine($"lock failed; {location.DisplayPath} was not changed.");
@@ -105,7 +110,7 @@ internal static class LockCommand
         if (!unchanged)
         {
             var written = LockfileStore.Write(location, text);
-            DiagnosticPrinter.Print(written, io.Error, quiet: false);
+            DiagnosticPrinter.Print(written, io, quiet: false);
             if (written.Count > 0)
             {
                 return ExitCodes.Errors;

@@ -45,8 +45,13 @@ internal static class SpfCommand
                 return ExitCodes.Usage;
             }
 
-            var flattened = await new SpfFlattener(new DnsLookup(dns)).FlattenAsync(ascii, cancellation)
-                .ConfigureAwait(false);
+            SpfResult flattened;
+            using (var progress = TerminalProgress.For(io, result.GetValue(quiet)))
+            {
+                flattened = await new SpfFlattener(new DnsLookup(dns, progress)).FlattenAsync(ascii, cancellation)
+                    .ConfigureAwait(false);
+            }
+
             Write(flattened, result.GetValue(format) == "json", result.GetValue(quiet), io);
             return flattened.Succeeded ? ExitCodes.Ok : ExitCodes.Errors;
         });
@@ -69,7 +74,7 @@ internal static class SpfCommand
             return;
         }
 
-        DiagnosticPrinter.Print(flattened.Diagnostics, io.Error, quiet);
+        DiagnosticPrinter.Print(flattened.Diagnostics, io, quiet);
         if (!quiet || !flattened.Succeeded)
         {
             SpfResultWriter.WriteText(flattened, io.Out);

@@ -22,7 +22,7 @@ internal static class ValidateCommand
         {
             var path = result.GetValue(policy)!;
             var loaded = CommonOptions.LoadSettings(result, settings);
-            var validation = BuildPipeline.Validate(path, CommonOptions.DisplayPath(path), loaded.Defaults);
+            var validation = BuildPipeline.Validate(path, CommonOptions.DisplayPath(path, io), loaded.Defaults);
             var ok = validation.Policy is not null;
             if (result.GetValue(format) == "json")
             {
@@ -36,11 +36,11 @@ internal static class ValidateCommand
             }
             else
             {
-                DiagnosticPrinter.Print(validation.Diagnostics, io.Error, result.GetValue(quiet));
+                DiagnosticPrinter.Print(validation.Diagnostics, io, result.GetValue(quiet));
                 if (ok && !result.GetValue(quiet))
                 {
                     var p = validation.Policy!;
-                    io.Out.WriteLine($"{CommonOptions.DisplayPath(path)}: valid " +
+                    io.Out.WriteLine($"{CommonOptions.DisplayPath(path, io)}: valid " +
                         $"({p.Senders.Count} senders, {p.Blocklists.Count} blocklists)");
                 }
             }

@@ -59,7 +59,7 @@ internal static class VerifyCommand
             }
         }
 
-        DiagnosticPrinter.Print(outcome.Diagnostics, io.Error, quiet: false);
+        DiagnosticPrinter.Print(outcome.Diagnostics, io, quiet: false);
         return outcome.Passed ? ExitCodes.Ok : ExitCodes.Errors;
     }
 
@@ -72,7 +72,7 @@ internal static class VerifyCommand
             return ExitCodes.Usage;
         }
 
-        DiagnosticPrinter.Print(outcome.Diagnostics, io.Error, quiet: true);
+        DiagnosticPrinter.Print(outcome.Diagnostics, io, quiet: true);
         if (!outcome.Succeeded)
         {
             return ExitCodes.Errors;
@@ -83,7 +83,7 @@ internal static class VerifyCommand
         {
             var tree = Path.Combine(work.FullName, "tree");
             var written = OutputWriter.Write(tree, outcome.Files);
-            DiagnosticPrinter.Print(written, io.Error, quiet: false);
+            DiagnosticPrinter.Print(written, io, quiet: false);
             if (written.Count > 0)
             {
                 return ExitCodes.Errors;

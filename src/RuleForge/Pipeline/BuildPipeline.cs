@@ -19,10 +19,12 @@ public static class BuildPipeline
     public static ValidationResult Validate(string path, string displayPath, PolicyDefaults defaults) =>
         PolicyBinder.Validate(path, displayPath, defaults);
 
-    /// <summary>Builds a policy file into rendered files and a proof.</summary>
-    public static BuildOutcome Build(string path, string displayPath, PolicyDefaults defaults, TemplateSource templates)
+    /// <summary>Builds a policy file into rendered files and a proof; progress hears of long steps.</summary>
+    public static BuildOutcome Build(
+        string path, string displayPath, PolicyDefaults defaults, TemplateSource templates,
+        IProgress<string>? progress = null)
     {
-        var prepared = Prepare(path, displayPath, defaults);
+        var prepared = Prepare(path, displayPath, defaults, progress);
         if (prepared.Plan is not { } plan || !prepared.Succeeded)
         {
             return prepared;
@@ -50,7 +52,8 @@ public static class BuildPipeline
     /// Validates, resolves, plans and proves without rendering: what explain and live
     /// verification start from. The plan is null when validation or resolution failed.
     /// </summary>
-    public static BuildOutcome Prepare(string path, string displayPath, PolicyDefaults defaults)
+    public static BuildOutcome Prepare(
+        string path, string displayPath, PolicyDefaults defaults, IProgress<string>? progress = null)
     {
         var validation = Validate(path, displayPath, defaults);
         var diagnostics = new List<Diagnostic>(validation.Diagnostics);
@@ -59,7 +62,7 @@ public static class BuildPipeline
             return Fail(diagnostics);
         }
 
-        var resolution = PolicyResolver.Resolve(validation.Policy, LockfileLocation.For(path, displayPath));
+        var resolution = PolicyResolver.Resolve(validation.Policy, LockfileLocation.For(path, displayPath), progress);
         diagnostics.AddRange(resolution.Diagnostics);
         if (resolution.Policy is null)
         {

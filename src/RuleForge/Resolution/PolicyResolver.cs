@@ -18,9 +18,11 @@ public static class PolicyResolver
 {
     /// <summary>
     /// Resolves every sender's feed selections and SPF domains. The lockfile defaults to the one
-    /// beside the policy's <see cref="Policy.SourceFile"/>.
+    /// beside the policy's <see cref="Policy.SourceFile"/>. <paramref name="progress"/> hears of
+    /// each feed as it is read.
     /// </summary>
-    public static ResolutionResult Resolve(Policy policy, LockfileLocation? lockfile = null)
+    public static ResolutionResult Resolve(
+        Policy policy, LockfileLocation? lockfile = null, IProgress<string>? progress = null)
     {
         var diagnostics = new DiagnosticBag();
         var pinned = new PinnedLockfile(lockfile ?? LockfileLocation.For(policy.SourceFile, policy.SourceFile),
@@ -57,7 +59,7 @@ public static class PolicyResolver
             foreach (var selection in ranges.Selections)
             {
                 var feed = policy.Feeds.First(f => f.Id == selection.FeedId);
-                if (Pick(policy, sender, feed, selection, feedPins, cache, diagnostics) is not { } pick)
+                if (Pick(policy, sender, feed, selection, feedPins, cache, diagnostics, progress) is not { } pick)
                 {
                     continue;
                 }
@@ -109,7 +111,8 @@ public static class PolicyResolver
     // the lockfile when a URL feed is involved (build never downloads), else from the files.
     private static (List<(int Row, string Cidr)> Ranges, int Rows, List<(string, int)> Steps)? Pick(
         Policy policy, TrustedSender sender, FeedDefinition feed, FeedSelection selection,
-        LockedFeedSources pins, Dictionary<string, IReadOnlyList<FeedRow>?> cache, DiagnosticBag diagnostics)
+        LockedFeedSources pins, Dictionary<string, IReadOnlyList<FeedRow>?> cache, DiagnosticBag diagnostics,
+        IProgress<string>? progress)
     {
         var involved = selection.Except.Select(e => policy.Feeds.FirstOrDefault(f => f.Id == e.FeedId) ?? feed);
         if (feed.Url is not null || involved.Any(f => f.Url is not null))
@@ -124,25 +127,27 @@ public static class PolicyResolver
                 pinned.Steps.ToList());
         }
 
-        var rows = Load(feed, pins, cache, diagnostics);
+        var rows = Load(feed, pins, cache, diagnostics, progress);
         if (rows is null)
         {
             return null;
         }
 
         var picked = FeedSelector.Select(sender, feed, selection, rows, policy.Feeds,
-            f => Load(f, pins, cache, diagnostics), diagnostics, out var steps);
+            f => Load(f, pins, cache, diagnostics, progress), diagnostics, out var steps);
         return (picked.Select(p => (p.Row.Number, p.Cidr)).ToList(), rows.Count, steps);
     }
 
     private static IReadOnlyList<FeedRow>? Load(
         FeedDefinition feed, LockedFeedSources pins, Dictionary<string, IReadOnlyList<FeedRow>?> cache,
-        DiagnosticBag diagnostics)
+        DiagnosticBag diagnostics, IProgress<string>? progress)
     {
         if (cache.TryGetValue(feed.Id, out var cached))
         {
             return cached;
         }
+
+        progress?.Report($"reading feed {feed.Id} ({feed.File})");
 
         IReadOnlyList<FeedRow>? rows = null;
         try

@@ -58,7 +58,14 @@ public static class HeadlessChromium
         return new Rendering(File.ReadAllText(work["dom.html"]), log, File.ReadAllBytes(png), transcript);
     }
 
-    /// <summary>The page's console messages (errors, CSP violations, failed loads) from the log.</summary>
+    /// <summary>
+    /// The page's console messages (errors, CSP violations, failed loads) from the log. Messages
+    /// of Chromium's own pages (source chrome://..., such as "Slow network is detected" from its
+    /// UI under load) are not the page's and are left out.
+    /// </summary>
     public static IReadOnlyList<string> ConsoleMessages(string log) =>
-        log.Split('\n').Where(l => l.Contains(":CONSOLE", StringComparison.Ordinal)).ToList();
+        log.Split('\n')
+            .Where(l => l.Contains(":CONSOLE", StringComparison.Ordinal))
+            .Where(l => !l.Contains("source: chrome://", StringComparison.Ordinal))
+            .ToList();
 }

@@ -27,4 +27,13 @@ public static class CliRunner
         var exit = CliApp.Run(args, new CliIo(stdout, stderr, input));
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>Runs as if stderr were (or were not) a terminal a person watches.</summary>
+    public static CliResult RunAt(bool terminal, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = CliApp.Run(args, stdout, stderr, terminal);
+        return new CliResult(exit, stdout.ToString(), stderr.ToString());
+    }
 }

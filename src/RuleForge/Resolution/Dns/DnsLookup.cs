@@ -14,10 +14,16 @@ namespace RuleForge.Resolution.Dns;
 public sealed class DnsLookup
 {
     private readonly LookupClient _client;
+    private readonly IProgress<string>? _progress;
+    private int _queries;
 
-    /// <summary>Makes a lookup that uses the servers of <paramref name="settings"/>.</summary>
-    public DnsLookup(DnsSettings settings)
+    /// <summary>
+    /// Makes a lookup that uses the servers of <paramref name="settings"/>; <paramref name="progress"/>
+    /// hears of every question as it is asked.
+    /// </summary>
+    public DnsLookup(DnsSettings settings, IProgress<string>? progress = null)
     {
+        _progress = progress;
         var options = settings.Servers.Count == 0
             ? new LookupClientOptions()
             : new LookupClientOptions([.. settings.Servers.Select(s => new NameServer(s))]);
@@ -36,6 +42,8 @@ public sealed class DnsLookup
     /// <summary>Asks for the records of one type; throws <see cref="DnsQueryException"/> on failure.</summary>
     public async Task<DnsAnswer> QueryAsync(string name, DnsRecordType type, CancellationToken cancellation)
     {
+        var number = Interlocked.Increment(ref _queries);
+        _progress?.Report($"DNS question {number}: {name} {type.ToString().ToUpperInvariant()}");
         IDnsQueryResponse response;
         try
         {
