@@ -16,6 +16,7 @@ public static partial class DirectiveSkeleton
     {
         _ when relativePath.EndsWith(".json", StringComparison.Ordinal) => Json(content),
         _ when relativePath.EndsWith(".md", StringComparison.Ordinal) => Markdown(content),
+        _ when relativePath.EndsWith(".html", StringComparison.Ordinal) => Html(content),
         _ when relativePath.EndsWith(".conf", StringComparison.Ordinal) => Ucl(content),
         _ when relativePath.EndsWith("main.cf.fragment", StringComparison.Ordinal) => PostfixMain(content),
         _ when relativePath.EndsWith(".cf", StringComparison.Ordinal)
@@ -117,6 +118,13 @@ public static partial class DirectiveSkeleton
         return sb.ToString();
     }
 
+    /// <summary>
+    /// HTML: every tag with its attribute values replaced by S; text between tags is left out,
+    /// so an unescaped '&lt;' or quote in a value shows up as a tag or attribute of its own.
+    /// </summary>
+    public static string Html(string text) =>
+        string.Join("\n", HtmlTag().Matches(text).Select(m => QuotedValue().Replace(m.Value, "S")));
+
     /// <summary>Markdown: the headings and the number of table rows, text taken out.</summary>
     public static string Markdown(string text) =>
         string.Join("\n", text.Split('\n').Where(l => l.StartsWith('#') || l.StartsWith('|'))
@@ -169,6 +177,12 @@ public static partial class DirectiveSkeleton
 
     [GeneratedRegex(@"(?<!\\)\|")]
     private static partial Regex UnescapedPipe();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex HtmlTag();
+
+    [GeneratedRegex("\"[^\"]*\"|'[^']*'")]
+    private static partial Regex QuotedValue();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -46,7 +46,9 @@ public sealed class OddValueTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"compared {blandFiles.Count} files directive by directive");
         // The odd values did reach the files: descriptions in the proof, the file name in every header.
         Assert.Contains("\u00fcn\u00efc\u00f6d\u00e9", oddFiles["proof.md"], StringComparison.Ordinal);
-        Assert.All(oddFiles.Where(f => !f.Key.EndsWith(".json", StringComparison.Ordinal) && f.Key != "proof.md"),
+        var withHeader = oddFiles.Where(f => !f.Key.EndsWith(".json", StringComparison.Ordinal)
+            && !f.Key.EndsWith(".html", StringComparison.Ordinal) && f.Key != "proof.md");
+        Assert.All(withHeader,
             f => Assert.Contains("odd \"$x {y}; #z .include mynetworks", f.Value, StringComparison.Ordinal));
         Assert.Contains("xn--bcher-kva.example.com", oddFiles["rspamd/local.d/ruleforge/partner.domains.map"],
             StringComparison.Ordinal);
