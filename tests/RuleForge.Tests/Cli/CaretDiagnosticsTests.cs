@@ -48,7 +48,8 @@ public sealed class CaretDiagnosticsTests : IDisposable
         Assert.DoesNotContain(" | ", plain.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("^", plain.Stderr, StringComparison.Ordinal);
         Assert.All(plain.Stderr.TrimEnd('\n').Split('\n'), l => Assert.True(
-            l.StartsWith("  hint: ", StringComparison.Ordinal) || l.Contains(": error RF", StringComparison.Ordinal), l));
+            l.StartsWith("  hint: ", StringComparison.Ordinal)
+            || l.Contains(": error RF", StringComparison.Ordinal), l));
         Assert.Equal(plain.Stderr, defaulted.Stderr);
     }
 

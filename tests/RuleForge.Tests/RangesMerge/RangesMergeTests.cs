@@ -66,7 +66,8 @@ public sealed class RangesMergeTests : IDisposable
     [Fact]
     public void Merge_ReportsEachBadLineWithItsPosition_AndPrintsNothing()
     {
-        var path = Write("bad.txt", "192.0.2.0/24\n  192.0.2.300\n10.0.0.0/33 # too long\n2001:db8::/200\nexample.com\n");
+        var path = Write(
+            "bad.txt", "192.0.2.0/24\n  192.0.2.300\n10.0.0.0/33 # too long\n2001:db8::/200\nexample.com\n");
 
         var result = CliRunner.Run("ranges", "merge", path);
 
