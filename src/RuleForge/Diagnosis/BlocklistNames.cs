@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using RuleForge.Net;
 using RuleForge.Planning;
 
@@ -37,7 +39,8 @@ public sealed class BlocklistNames
 
     private readonly Dictionary<string, string> _planned = new(StringComparer.Ordinal);
     private readonly List<(string Zone, string Dotted)> _zones;
-    private readonly Dictionary<string, string?> _stock = new(StringComparer.Ordinal);
+    // Note: read by several parsing threads at once (see LogDiagnoser), hence concurrent.
+    private readonly ConcurrentDictionary<string, string?> _stock = new(StringComparer.Ordinal);
 
     /// <summary>Names from the plan: every RuleForge rbl symbol and SpamAssassin blocklist rule.</summary>
     public BlocklistNames(BuildPlan plan)
@@ -64,6 +67,7 @@ public sealed class BlocklistNames
     /// The blocklist a content symbol reports, or null when it is not a blocklist rule. Options in
     /// Rspamd's "1.2.0.192.zen.spamhaus.org : 127.0.0.2" form give the zone and the answer.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public BlocklistHit? Classify(ContentSymbol symbol)
     {
         string? zone = _planned.TryGetValue(symbol.Name, out var planned) ? planned : null;

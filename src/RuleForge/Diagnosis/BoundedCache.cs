@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace RuleForge.Diagnosis;
 
 /// <summary>
@@ -24,6 +25,7 @@ public sealed class BoundedCache<TKey, TValue>
     public int Count => _map.Count;
 
     /// <summary>Adds or replaces an entry and marks it most recently used.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Set(TKey key, TValue value)
     {
         if (_map.TryGetValue(key, out var node))
@@ -45,6 +47,7 @@ public sealed class BoundedCache<TKey, TValue>
     }
 
     /// <summary>Looks an entry up and marks it most recently used.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGet(TKey key, out TValue value)
     {
         if (_map.TryGetValue(key, out var node))
@@ -60,6 +63,7 @@ public sealed class BoundedCache<TKey, TValue>
     }
 
     /// <summary>Removes an entry if present.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Remove(TKey key)
     {
         if (_map.Remove(key, out var node))

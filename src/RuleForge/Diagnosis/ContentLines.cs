@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace RuleForge.Diagnosis;
 
@@ -11,6 +12,7 @@ public static class ContentLines
     /// [RBL_SPAMHAUS_ZEN(6.50){1.2.0.192.zen.spamhaus.org : 127.0.0.2;},...]), len: 1, rcpts: &lt;b@example.net&gt;".
     /// Null when the verdict or the symbol list is missing or cut short.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RspamdResult? ParseRspamd(string text)
     {
         var verdict = text.IndexOf("): [", StringComparison.Ordinal);
@@ -90,6 +92,7 @@ public static class ContentLines
             && TryNumber(text[(slash + 1)..close], out required);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TrySymbols(string text, int pos, out List<ContentSymbol> symbols)
     {
         symbols = [];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using RuleForge.Diagnostics;
 using RuleForge.Explanation;
@@ -41,6 +42,7 @@ public sealed class DiagnosisCollector
     }
 
     /// <summary>A rejection or spam verdict that names at least one blocklist.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Block(BlockEvent e)
     {
         var real = false;
@@ -142,6 +144,7 @@ public sealed class DiagnosisCollector
         _ => "spamassassin",
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Group(string zone, BlockEvent e, string fate)
     {
         if (!_groups.TryGetValue((zone, e.Stage), out var tally))
@@ -165,6 +168,7 @@ public sealed class DiagnosisCollector
         tally.AddFate(fate);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Error(LogStage stage, BlocklistHit hit, SourceLocation location, string time, bool blocked)
     {
         _errorCount++;
@@ -185,6 +189,7 @@ public sealed class DiagnosisCollector
         tally.Blocked += blocked ? 1 : 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Explanation.Explanation Explain(BlockEvent e, IpFamily family, UInt128 address, bool trusted)
     {
         var listings = new Dictionary<string, uint>(StringComparer.Ordinal);

@@ -1,18 +1,19 @@
-using System.Buffers;
 using System.IO.Compression;
 
 namespace RuleForge.Diagnosis;
 
 /// <summary>
-/// Splits a log stream into lines with one reusable buffer: the whole file is never held, and
-/// a gzip stream is recognised by its magic bytes, whatever the file is called.
+/// Cuts a log stream into blocks of whole lines, each in a rented buffer, and blocks into lines:
+/// the whole file is never held, and a gzip stream is recognised by its magic bytes, whatever the
+/// file is called. Blocks can be split into lines on other threads (see <see cref="LogDiagnoser"/>).
 /// </summary>
 public static class LogLineReader
 {
     /// <summary>Longer lines are counted and skipped, so one runaway line cannot grow memory.</summary>
     public const int MaxLineLength = 64 * 1024;
 
-    private const int BufferSize = 1 << 20;
+    /// <summary>Size of one block's buffer.</summary>
+    public const int BlockSize = 1 << 20;
 
     /// <summary>
     /// Returns a stream of the log's text: the stream itself, or a decompressing one when it starts
@@ -30,102 +31,116 @@ public static class LogLineReader
             : replay;
     }
 
-    /// <summary>Reads every line of the stream into the sink.</summary>
+    /// <summary>Reads every line of the stream into the sink, on this thread.</summary>
     public static void Read<TSink>(Stream stream, TSink sink)
         where TSink : ILogLineSink
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
+        var pool = new BlockPool();
+        foreach (var block in Blocks(stream, pool))
         {
-            ReadLines(stream, sink, buffer);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            Lines(block, sink);
+            pool.Return(block.Buffer);
         }
     }
 
-    private static void ReadLines<TSink>(Stream stream, TSink sink, byte[] buffer)
-        where TSink : ILogLineSink
+    /// <summary>
+    /// The stream's blocks in order. Each block's buffer comes from the pool: hand it back once the
+    /// block is read. A line longer than a whole buffer comes as an <see cref="LogBlock.Overlong"/>
+    /// marker and its bytes are skipped.
+    /// </summary>
+    public static IEnumerable<LogBlock> Blocks(Stream stream, BlockPool pool)
     {
-        int start = 0, end = 0;
+        var buffer = pool.Rent();
+        int end = 0;
         var skipping = false;
         while (true)
         {
-            if (start > 0)
-            {
-                Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                end -= start;
-                start = 0;
-            }
-
-            if (end == buffer.Length)
-            {
-                // Note: no line end in a whole buffer: drop what we have and skip to the next one.
-                if (!skipping)
-                {
-                    sink.OnOverlong();
-                }
-
-                skipping = true;
-                end = 0;
-            }
-
-            var n = stream.Read(buffer, end, buffer.Length - end);
+            var n = stream.Read(buffer, end, BlockSize - end);
             if (n == 0)
             {
                 break;
             }
 
+            var start = end;
             end += n;
-            start = Split(buffer.AsSpan(0, end), sink, ref skipping);
-        }
-
-        if (end > start && !skipping)
-        {
-            Emit(buffer.AsSpan(start, end - start), sink);
-        }
-    }
-
-    private static int Split<TSink>(ReadOnlySpan<byte> data, TSink sink, ref bool skipping)
-        where TSink : ILogLineSink
-    {
-        var pos = 0;
-        while (true)
-        {
-            var nl = data[pos..].IndexOf((byte)'\n');
-            if (nl < 0)
-            {
-                return pos;
-            }
-
             if (skipping)
             {
+                // The rest of a line too long for a buffer: drop it up to its line end.
+                var nl = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
+                if (nl < 0)
+                {
+                    end = 0;
+                    continue;
+                }
+
                 skipping = false;
-            }
-            else
-            {
-                Emit(data.Slice(pos, nl), sink);
+                var keep = end - (start + nl + 1);
+                Buffer.BlockCopy(buffer, start + nl + 1, buffer, 0, keep);
+                end = keep;
+                continue;
             }
 
-            pos += nl + 1;
+            var last = buffer.AsSpan(0, end).LastIndexOf((byte)'\n');
+            if (last < 0)
+            {
+                if (end < BlockSize)
+                {
+                    continue;
+                }
+
+                // Note: no line end in a whole buffer: report one overlong line and skip to the next one.
+                skipping = true;
+                end = 0;
+                yield return new LogBlock([], 0, overlong: true);
+                continue;
+            }
+
+            var next = pool.Rent();
+            var tail = end - (last + 1);
+            Buffer.BlockCopy(buffer, last + 1, next, 0, tail);
+            yield return new LogBlock(buffer, last + 1, overlong: false);
+            buffer = next;
+            end = tail;
+        }
+
+        if (end > 0 && !skipping)
+        {
+            yield return new LogBlock(buffer, end, overlong: false);
+        }
+        else
+        {
+            pool.Return(buffer);
         }
     }
 
-    private static void Emit<TSink>(ReadOnlySpan<byte> line, TSink sink)
+    /// <summary>Hands every line of one block to the sink, in order.</summary>
+    public static void Lines<TSink>(LogBlock block, TSink sink)
         where TSink : ILogLineSink
     {
-        if (line.Length > MaxLineLength)
+        if (block.Overlong)
         {
             sink.OnOverlong();
             return;
         }
 
-        if (line.Length > 0 && line[^1] == (byte)'\r')
+        var data = block.Data;
+        while (!data.IsEmpty)
         {
-            line = line[..^1];
-        }
+            var nl = data.IndexOf((byte)'\n');
+            var line = nl < 0 ? data : data[..nl];
+            data = nl < 0 ? default : data[(nl + 1)..];
+            if (line.Length > MaxLineLength)
+            {
+                sink.OnOverlong();
+                continue;
+            }
 
-        sink.OnLine(line);
+            if (line.Length > 0 && line[^1] == (byte)'\r')
+            {
+                line = line[..^1];
+            }
+
+            sink.OnLine(line);
+        }
     }
 }

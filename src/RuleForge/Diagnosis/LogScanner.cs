@@ -1,21 +1,19 @@
-using System.Text;
+using System.Runtime.CompilerServices;
 using RuleForge.Diagnostics;
 
 namespace RuleForge.Diagnosis;
 
 /// <summary>
-/// Reads log lines one by one and hands blocklist rejections, spam verdicts and error answers to
-/// a <see cref="DiagnosisCollector"/>. Uninteresting lines are dropped by a few byte comparisons
-/// on the syslog prefix before anything is decoded; correlation state (queue ids, message ids,
-/// spamd pids, dnsblog answers, postscreen ranks) lives in bounded LRU caches.
+/// The stateful half of diagnose: applies parsed blocks (see <see cref="LineParser"/>), in the order
+/// they were read, to the correlation state and hands blocklist rejections, spam verdicts and error
+/// answers to a <see cref="DiagnosisCollector"/>. Correlation state (queue ids, message ids, spamd
+/// pids, dnsblog answers, postscreen ranks) lives in bounded LRU caches.
 /// </summary>
-public sealed partial class LogScanner : ILogLineSink
+internal sealed partial class LogScanner
 {
     private const int CacheSize = 20_000;
 
     private readonly DiagnosisCollector _collector;
-    private readonly BlocklistNames _names;
-    private readonly int? _postscreenThreshold;
     private readonly BoundedCache<string, string> _queueClient = new(CacheSize, StringComparer.Ordinal);
     private readonly BoundedCache<string, string> _queueFrom = new(CacheSize, StringComparer.Ordinal);
     private readonly BoundedCache<string, string> _midQueue = new(CacheSize, StringComparer.Ordinal);
@@ -25,14 +23,13 @@ public sealed partial class LogScanner : ILogLineSink
         new(CacheSize, StringComparer.Ordinal);
     private readonly BoundedCache<string, PendingRank> _ranks = new(CacheSize, StringComparer.Ordinal);
     private string _file = "-";
+    private long _lineBase;
     private int _line;
 
-    /// <summary>A scanner that reports to the collector and knows the policy's postscreen threshold.</summary>
-    public LogScanner(DiagnosisCollector collector, BlocklistNames names, int? postscreenThreshold)
+    /// <summary>A scanner that reports to the collector.</summary>
+    public LogScanner(DiagnosisCollector collector)
     {
         _collector = collector;
-        _names = names;
-        _postscreenThreshold = postscreenThreshold;
     }
 
     /// <summary>Lines read, over every input.</summary>
@@ -48,165 +45,78 @@ public sealed partial class LogScanner : ILogLineSink
     public void BeginFile(string displayName)
     {
         _file = displayName;
-        _line = 0;
+        _lineBase = 0;
     }
 
-    /// <inheritdoc />
-    public void OnOverlong()
+    /// <summary>Applies the next block of the current input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Apply(ScanBlock block)
     {
-        Lines++;
-        _line++;
-        Skipped++;
+        Lines += block.Lines;
+        Events += block.Events;
+        Skipped += block.Skipped;
+        foreach (ref readonly var item in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(block.Items))
+        {
+            _line = (int)Math.Min(_lineBase + item.Line, int.MaxValue);
+            Apply(item);
+        }
+
+        _lineBase += block.Lines;
     }
 
-    /// <inheritdoc />
-    public void OnLine(ReadOnlySpan<byte> line)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Apply(in ScanItem item)
     {
-        Lines++;
-        _line++;
-        if (line.IsEmpty)
+        switch (item.Kind)
         {
-            return;
-        }
-
-        if (!SyslogLine.TryParse(line, out var parsed))
-        {
-            Skipped++;
-            return;
-        }
-
-        var program = parsed.Program;
-        if (program.StartsWith("postfix"u8))
-        {
-            Postfix(parsed, program[(program.LastIndexOf((byte)'/') + 1)..]);
-        }
-        else if (program.SequenceEqual("rspamd"u8))
-        {
-            var at = parsed.Message.IndexOf("rspamd_task_write_log: "u8);
-            if (at >= 0)
-            {
-                var rest = parsed.Message[(at + 23)..];
-                if (IsQuietVerdict(rest, "(no action): ["u8))
+            case ScanKind.Reject:
+                Reject(item);
+                break;
+            case ScanKind.QueueClient:
+                _queueClient.Set(item.Key!, item.Value!);
+                break;
+            case ScanKind.Rank:
+                _ranks.Set(item.Key!, new PendingRank(item.Rank, Here(), item.Time!));
+                break;
+            case ScanKind.Pass:
+                if (_ranks.Count > 0)
                 {
-                    Events++;
-                    return;
+                    _ranks.Remove(item.Key!);
                 }
 
-                Rspamd(parsed, Text(rest));
-            }
-        }
-        else if (program.SequenceEqual("spamd"u8) && parsed.Message.StartsWith("spamd: "u8))
-        {
-            Spamd(parsed, parsed.Message[7..]);
+                break;
+            case ScanKind.Disconnect:
+                if (_ranks.Count > 0)
+                {
+                    Disconnect(item.Key!);
+                }
+
+                break;
+            case ScanKind.Dnsblog:
+                Dnsblog(item);
+                break;
+            case ScanKind.MessageQueue:
+                _midQueue.Set(item.Key!, item.Value!);
+                break;
+            case ScanKind.QueueFrom:
+                _queueFrom.Set(item.Key!, item.Value!);
+                break;
+            case ScanKind.Rspamd:
+                Rspamd(item);
+                break;
+            case ScanKind.SpamdMessage:
+                _spamdMid.Set(item.Key!, item.Value!);
+                break;
+            case ScanKind.SpamdScore:
+                _spamdScore.Set(item.Key!, (item.Score, item.Required));
+                break;
+            case ScanKind.SpamdResult:
+                SpamdResult(item);
+                break;
         }
     }
 
-    private void Postfix(SyslogLine line, ReadOnlySpan<byte> daemon)
-    {
-        var msg = line.Message;
-        if (daemon.SequenceEqual("smtpd"u8))
-        {
-            Smtpd(line, msg);
-        }
-        else if (daemon.SequenceEqual("postscreen"u8))
-        {
-            Postscreen(line, msg);
-        }
-        else if (daemon.SequenceEqual("dnsblog"u8))
-        {
-            if (msg.StartsWith("addr "u8))
-            {
-                Dnsblog(line, Text(msg));
-            }
-        }
-        else if (daemon.SequenceEqual("cleanup"u8))
-        {
-            Correlate(msg, "message-id=<"u8, _midQueue, keyIsValue: true);
-        }
-        else if (daemon.SequenceEqual("qmgr"u8))
-        {
-            Correlate(msg, "from=<"u8, _queueFrom, keyIsValue: false);
-        }
-    }
-
-    private void Smtpd(SyslogLine line, ReadOnlySpan<byte> msg)
-    {
-        // "connect from", "disconnect from", "lost connection", "warning: ": lower case, never interesting.
-        if (msg.IsEmpty || msg[0] >= (byte)'a')
-        {
-            return;
-        }
-
-        var colon = msg.IndexOf(": "u8);
-        if (colon < 0 || colon > 24)
-        {
-            return;
-        }
-
-        var rest = msg[(colon + 2)..];
-        if (rest.StartsWith("reject: "u8))
-        {
-            if (rest.IndexOf(" blocked using "u8) >= 0)
-            {
-                Reject(line, LogStage.Smtpd, Text(rest[8..]));
-            }
-            else if (rest.IndexOf(" proto="u8) < 0)
-            {
-                // Note: every complete reject line ends with proto= and helo=; without them the line was
-                // cut short, and whether a blocklist caused it cannot be told.
-                Skipped++;
-            }
-        }
-        else if (rest.StartsWith("client="u8))
-        {
-            var text = Text(rest[7..]);
-            if (PostfixLines.BracketAddress(text) is { } ip)
-            {
-                _queueClient.Set(Text(msg[..colon]), ip);
-            }
-        }
-    }
-
-    private void Postscreen(SyslogLine line, ReadOnlySpan<byte> msg)
-    {
-        if (msg.StartsWith("NOQUEUE: reject: "u8))
-        {
-            if (msg.IndexOf(" blocked using "u8) >= 0)
-            {
-                Reject(line, LogStage.Postscreen, Text(msg[17..]));
-            }
-        }
-        else if (msg.StartsWith("DNSBL rank "u8))
-        {
-            Events++;
-            if (!PostfixLines.TryParseRank(Text(msg), out var rank, out var ip))
-            {
-                Skipped++;
-            }
-            else if (rank >= _postscreenThreshold)
-            {
-                _ranks.Set(ip, new PendingRank(rank, Here(), Text(line.Time)));
-            }
-        }
-        else if (msg.StartsWith("PASS "u8) || msg.StartsWith("WHITELISTED "u8) || msg.StartsWith("ALLOWLISTED "u8)
-            || msg.StartsWith("BLACKLISTED "u8) || msg.StartsWith("DENYLISTED "u8))
-        {
-            Events++;
-            if (_ranks.Count > 0 && Bracket(msg) is { } ip)
-            {
-                _ranks.Remove(ip);
-            }
-        }
-        else if (msg.StartsWith("DISCONNECT "u8))
-        {
-            Events++;
-            if (_ranks.Count > 0 && Bracket(msg) is { } ip)
-            {
-                Disconnect(ip);
-            }
-        }
-    }
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Disconnect(string ip)
     {
         // A rank over the threshold that no reject line followed: postscreen's "drop" action.
@@ -229,22 +139,17 @@ public sealed partial class LogScanner : ILogLineSink
         }
     }
 
-    private void Reject(SyslogLine line, LogStage stage, string text)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Reject(in ScanItem item)
     {
-        Events++;
-        if (PostfixLines.ParseReject(text) is not { } r)
-        {
-            Skipped++;
-            return;
-        }
-
+        var r = (DnsblReject)item.Detail!;
         string? answer = null;
         if (_dnsblog.TryGet(r.ClientIp, out var answers))
         {
             answer = answers.FirstOrDefault(a => a.Zone == r.Zone).Answer;
         }
 
-        if (stage == LogStage.Postscreen)
+        if (item.Stage == LogStage.Postscreen)
         {
             _ranks.Remove(r.ClientIp);
         }
@@ -252,19 +157,14 @@ public sealed partial class LogScanner : ILogLineSink
         var error = BlocklistNames.ErrorOfText(r.Text)
             ?? (answer is null ? null : BlocklistNames.ErrorOfAnswer(answer));
         var hit = new BlocklistHit(r.Zone, answer, null, null, error);
-        _collector.Block(new BlockEvent(stage, Here(), Text(line.Time), r.ClientIp, r.From, r.To, null,
+        _collector.Block(new BlockEvent(item.Stage, Here(), item.Time!, r.ClientIp, r.From, r.To, null,
             r.Subject == "client" ? r.Reply : $"{r.Reply} ({r.Subject})", null, null, [hit]));
     }
 
-    private void Dnsblog(SyslogLine line, string text)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Dnsblog(in ScanItem item)
     {
-        Events++;
-        if (!PostfixLines.TryParseDnsblog(text, out var ip, out var zone, out var answer))
-        {
-            Skipped++;
-            return;
-        }
-
+        var (ip, zone, answer) = (item.Key!, item.Value!, item.Other!);
         if (!_dnsblog.TryGet(ip, out var list))
         {
             list = [];
@@ -279,35 +179,7 @@ public sealed partial class LogScanner : ILogLineSink
         if (BlocklistNames.ErrorOfAnswer(answer) is { } error)
         {
             _collector.ErrorSeen(LogStage.Postscreen, new BlocklistHit(zone, answer, null, null, error), Here(),
-                Text(line.Time));
-        }
-    }
-
-    private static void Correlate(
-        ReadOnlySpan<byte> msg, ReadOnlySpan<byte> field, BoundedCache<string, string> cache, bool keyIsValue)
-    {
-        var colon = msg.IndexOf(": "u8);
-        if (colon <= 0 || colon > 24 || !msg[(colon + 2)..].StartsWith(field))
-        {
-            return;
-        }
-
-        var rest = msg[(colon + 2 + field.Length)..];
-        var end = rest.IndexOf((byte)'>');
-        if (end < 0)
-        {
-            return;
-        }
-
-        var queue = Text(msg[..colon]);
-        var value = Text(rest[..end]);
-        if (keyIsValue)
-        {
-            cache.Set(value, queue);
-        }
-        else
-        {
-            cache.Set(queue, value);
+                item.Time!);
         }
     }
 
@@ -320,22 +192,5 @@ public sealed partial class LogScanner : ILogLineSink
         return at < 0 ? null : address![(at + 1)..].ToLowerInvariant();
     }
 
-    /// <summary>
-    /// A clean verdict (Rspamd "no action", spamd ".") that shows no error answer needs no parsing: only
-    /// spam verdicts and error answers are reported. Checked on the bytes, before anything is decoded.
-    /// </summary>
-    private static bool IsQuietVerdict(ReadOnlySpan<byte> text, ReadOnlySpan<byte> clean) =>
-        text.IndexOf(clean) >= 0 && text.IndexOf("127.255.255."u8) < 0 && text.IndexOf("BLOCKED"u8) < 0
-        && text.IndexOf("OPENRESOLVER"u8) < 0;
-
-    private static string? Bracket(ReadOnlySpan<byte> msg)
-    {
-        var open = msg.IndexOf((byte)'[');
-        var close = open < 0 ? -1 : msg[open..].IndexOf((byte)']');
-        return close < 0 ? null : Text(msg.Slice(open + 1, close - 1));
-    }
-
     private SourceLocation Here() => new(_file, _line, 1);
-
-    private static string Text(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
 }

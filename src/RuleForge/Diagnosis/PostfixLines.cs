@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace RuleForge.Diagnosis;
 
 /// <summary>Parses the Postfix smtpd, postscreen and dnsblog lines diagnose reads.</summary>
@@ -9,6 +10,7 @@ public static class PostfixLines
     /// blocked using zen.spamhaus.org; from=&lt;a@example.com&gt; to=&lt;b@example.net&gt; proto=ESMTP helo=&lt;x&gt;".
     /// Null when it names no blocklist or is cut short.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DnsblReject? ParseReject(string text)
     {
         var from = text.IndexOf(" from ", StringComparison.Ordinal);
@@ -58,6 +60,7 @@ public static class PostfixLines
     }
 
     /// <summary>Parses "DNSBL rank 12 for [192.0.2.1]:12345" into its rank and address.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseRank(string text, out int rank, out string ip)
     {
         ip = "";
@@ -75,6 +78,7 @@ public static class PostfixLines
     }
 
     /// <summary>Parses dnsblog's "addr 192.0.2.1 listed by domain zen.spamhaus.org as 127.0.0.2".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDnsblog(string text, out string ip, out string zone, out string answer)
     {
         ip = zone = answer = "";

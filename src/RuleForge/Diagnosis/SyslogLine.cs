@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace RuleForge.Diagnosis;
 
 /// <summary>
@@ -21,6 +22,7 @@ public readonly ref struct SyslogLine
     public ReadOnlySpan<byte> Message { get; init; }
 
     /// <summary>Splits a line; false when it has none of the known prefixes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> line, out SyslogLine parsed)
     {
         parsed = default;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RuleForge.Model;
 using RuleForge.Net;
 
@@ -24,6 +25,7 @@ public sealed class TrustMatcher
         Match(e, IpNetwork.TryParseAddress(e.ClientIp ?? "", out var family, out var address), family, address);
 
     /// <summary>As <see cref="Match(BlockEvent)"/>, with the client address already parsed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (TrustedSender Sender, string MatchedBy)? Match(BlockEvent e, bool hasIp, IpFamily family, UInt128 address)
     {
         var domain = DomainOf(e.EnvelopeFrom);
@@ -65,6 +67,7 @@ public sealed class TrustMatcher
     /// tables, maps, client nets) are made from these ranges, so two addresses with the same answer
     /// get the same decisions from explain.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string RangeClass(IpFamily family, UInt128 address)
     {
         var chars = new char[_senders.Count + 1];

@@ -1,0 +1,375 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace RuleForge.Diagnosis;
+
+/// <summary>
+/// The stateless half of diagnose: reads the lines of one block and turns those the scanner's
+/// state needs into <see cref="ScanItem"/>s, counting events and skipped lines as it goes.
+/// Uninteresting lines are dropped by a few byte comparisons on the syslog prefix before anything
+/// is decoded. Holds no state of its own, so several threads can parse blocks at once.
+/// </summary>
+internal sealed class LineParser
+{
+    private readonly BlocklistNames _names;
+    private readonly int? _postscreenThreshold;
+
+    public LineParser(BlocklistNames names, int? postscreenThreshold)
+    {
+        _names = names;
+        _postscreenThreshold = postscreenThreshold;
+    }
+
+    /// <summary>Parses one block into an empty <see cref="ScanBlock"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public ScanBlock Parse(LogBlock block, ScanBlock result)
+    {
+        LogLineReader.Lines(block, new Sink(this, result));
+        return result;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void OnLine(ReadOnlySpan<byte> line, ScanBlock block)
+    {
+        var n = (int)++block.Lines;
+        if (line.IsEmpty)
+        {
+            return;
+        }
+
+        if (!SyslogLine.TryParse(line, out var parsed))
+        {
+            block.Skipped++;
+            return;
+        }
+
+        var program = parsed.Program;
+        if (program.StartsWith("postfix"u8))
+        {
+            var daemon = program[(program.LastIndexOf((byte)'/') + 1)..];
+            Postfix(parsed, daemon, block, n);
+        }
+        else if (program.SequenceEqual("rspamd"u8))
+        {
+            var at = parsed.Message.IndexOf("rspamd_task_write_log: "u8);
+            if (at >= 0)
+            {
+                Rspamd(parsed, parsed.Message[(at + 23)..], block, n);
+            }
+        }
+        else if (program.SequenceEqual("spamd"u8) && parsed.Message.StartsWith("spamd: "u8))
+        {
+            Spamd(parsed, parsed.Message[7..], block, n);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Postfix(in SyslogLine line, ReadOnlySpan<byte> daemon, ScanBlock block, int n)
+    {
+        var msg = line.Message;
+        if (daemon.SequenceEqual("smtpd"u8))
+        {
+            Smtpd(line, msg, block, n);
+        }
+        else if (daemon.SequenceEqual("postscreen"u8))
+        {
+            Postscreen(line, msg, block, n);
+        }
+        else if (daemon.SequenceEqual("dnsblog"u8))
+        {
+            if (msg.StartsWith("addr "u8))
+            {
+                Dnsblog(line, msg, block, n);
+            }
+        }
+        else if (daemon.SequenceEqual("cleanup"u8))
+        {
+            Correlate(msg, "message-id=<"u8, ScanKind.MessageQueue, block, n);
+        }
+        else if (daemon.SequenceEqual("qmgr"u8))
+        {
+            Correlate(msg, "from=<"u8, ScanKind.QueueFrom, block, n);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Smtpd(in SyslogLine line, ReadOnlySpan<byte> msg, ScanBlock block, int n)
+    {
+        // "connect from", "disconnect from", "lost connection", "warning: ": lower case, never interesting.
+        if (msg.IsEmpty || msg[0] >= (byte)'a')
+        {
+            return;
+        }
+
+        var colon = msg.IndexOf(": "u8);
+        if (colon < 0 || colon > 24)
+        {
+            return;
+        }
+
+        var rest = msg[(colon + 2)..];
+        if (rest.StartsWith("reject: "u8))
+        {
+            if (rest.IndexOf(" blocked using "u8) >= 0)
+            {
+                Reject(line, LogStage.Smtpd, rest[8..], block, n);
+            }
+            else if (rest.IndexOf(" proto="u8) < 0)
+            {
+                // Note: every complete reject line ends with proto= and helo=; without them the line was
+                // cut short, and whether a blocklist caused it cannot be told.
+                block.Skipped++;
+            }
+        }
+        else if (rest.StartsWith("client="u8) && BracketAddress(rest[7..]) is { } ip)
+        {
+            block.Items.Add(new ScanItem { Kind = ScanKind.QueueClient, Line = n, Key = Text(msg[..colon]), Value = ip });
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Postscreen(in SyslogLine line, ReadOnlySpan<byte> msg, ScanBlock block, int n)
+    {
+        if (msg.StartsWith("NOQUEUE: reject: "u8))
+        {
+            if (msg.IndexOf(" blocked using "u8) >= 0)
+            {
+                Reject(line, LogStage.Postscreen, msg[17..], block, n);
+            }
+        }
+        else if (msg.StartsWith("DNSBL rank "u8))
+        {
+            block.Events++;
+            if (!PostfixLines.TryParseRank(Text(msg), out var rank, out var ip))
+            {
+                block.Skipped++;
+            }
+            else if (rank >= _postscreenThreshold)
+            {
+                block.Items.Add(new ScanItem
+                {
+                    Kind = ScanKind.Rank,
+                    Line = n,
+                    Key = ip,
+                    Rank = rank,
+                    Time = Text(line.Time),
+                });
+            }
+        }
+        else if (msg.StartsWith("PASS "u8) || msg.StartsWith("WHITELISTED "u8) || msg.StartsWith("ALLOWLISTED "u8)
+            || msg.StartsWith("BLACKLISTED "u8) || msg.StartsWith("DENYLISTED "u8))
+        {
+            block.Events++;
+            if (BracketAddress(msg) is { } ip)
+            {
+                block.Items.Add(new ScanItem { Kind = ScanKind.Pass, Line = n, Key = ip });
+            }
+        }
+        else if (msg.StartsWith("DISCONNECT "u8))
+        {
+            block.Events++;
+            if (BracketAddress(msg) is { } ip)
+            {
+                block.Items.Add(new ScanItem { Kind = ScanKind.Disconnect, Line = n, Key = ip });
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Reject(in SyslogLine line, LogStage stage, ReadOnlySpan<byte> text, ScanBlock block, int n)
+    {
+        block.Events++;
+        if (PostfixLines.ParseReject(Text(text)) is not { } r)
+        {
+            block.Skipped++;
+            return;
+        }
+
+        block.Items.Add(new ScanItem { Kind = ScanKind.Reject, Stage = stage, Line = n, Time = Text(line.Time), Detail = r });
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Dnsblog(in SyslogLine line, ReadOnlySpan<byte> msg, ScanBlock block, int n)
+    {
+        block.Events++;
+        if (!PostfixLines.TryParseDnsblog(Text(msg), out var ip, out var zone, out var answer))
+        {
+            block.Skipped++;
+            return;
+        }
+
+        block.Items.Add(new ScanItem
+        {
+            Kind = ScanKind.Dnsblog,
+            Line = n,
+            Key = ip,
+            Value = zone,
+            Other = answer,
+            Time = Text(line.Time),
+        });
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Correlate(ReadOnlySpan<byte> msg, ReadOnlySpan<byte> field, ScanKind kind, ScanBlock block, int n)
+    {
+        var colon = msg.IndexOf(": "u8);
+        if (colon <= 0 || colon > 24 || !msg[(colon + 2)..].StartsWith(field))
+        {
+            return;
+        }
+
+        var rest = msg[(colon + 2 + field.Length)..];
+        var end = rest.IndexOf((byte)'>');
+        if (end < 0)
+        {
+            return;
+        }
+
+        var queue = Text(msg[..colon]);
+        var value = Text(rest[..end]);
+        block.Items.Add(kind == ScanKind.MessageQueue
+            ? new ScanItem { Kind = kind, Line = n, Key = value, Value = queue }
+            : new ScanItem { Kind = kind, Line = n, Key = queue, Value = value });
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Rspamd(in SyslogLine line, ReadOnlySpan<byte> rest, ScanBlock block, int n)
+    {
+        block.Events++;
+        if (IsQuietVerdict(rest, "(no action): ["u8))
+        {
+            return;
+        }
+
+        if (ContentLines.ParseRspamd(Text(rest)) is not { } r)
+        {
+            block.Skipped++;
+            return;
+        }
+
+        var spam = r.Action != "no action";
+        var hits = Classify(r.Symbols);
+        if (hits.Count == 0 || (!spam && hits.TrueForAll(h => h.Error is null)))
+        {
+            return;
+        }
+
+        block.Items.Add(new ScanItem
+        {
+            Kind = ScanKind.Rspamd,
+            Line = n,
+            Time = Text(line.Time),
+            Detail = new ParsedRspamd(r, hits, spam),
+        });
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Spamd(in SyslogLine line, ReadOnlySpan<byte> msg, ScanBlock block, int n)
+    {
+        if (msg.StartsWith("checking message "u8))
+        {
+            block.Events++;
+            var open = msg.IndexOf((byte)'<');
+            var close = open < 0 ? -1 : msg[open..].IndexOf((byte)'>');
+            if (close > 0)
+            {
+                block.Items.Add(new ScanItem
+                {
+                    Kind = ScanKind.SpamdMessage,
+                    Line = n,
+                    Key = Text(line.Pid),
+                    Value = Text(msg.Slice(open + 1, close - 1)),
+                });
+            }
+        }
+        else if (msg.StartsWith("identified spam "u8) || msg.StartsWith("clean message "u8))
+        {
+            block.Events++;
+            if (ContentLines.TryParseSpamdScore(Text(msg), out var score, out var required))
+            {
+                block.Items.Add(new ScanItem
+                {
+                    Kind = ScanKind.SpamdScore,
+                    Line = n,
+                    Key = Text(line.Pid),
+                    Score = score,
+                    Required = required,
+                });
+            }
+        }
+        else if (msg.StartsWith("result: "u8))
+        {
+            SpamdResult(line, msg, block, n);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SpamdResult(in SyslogLine line, ReadOnlySpan<byte> msg, ScanBlock block, int n)
+    {
+        block.Events++;
+        if (IsQuietVerdict(msg, "result: . "u8))
+        {
+            return;
+        }
+
+        if (!ContentLines.TryParseSpamdResult(Text(msg[8..]), out var spam, out var whole, out var rules, out var mid,
+                out var required))
+        {
+            block.Skipped++;
+            return;
+        }
+
+        var symbols = rules.Select(r => new ContentSymbol(r, null, [])).ToList();
+        block.Items.Add(new ScanItem
+        {
+            Kind = ScanKind.SpamdResult,
+            Line = n,
+            Key = Text(line.Pid),
+            Time = Text(line.Time),
+            Detail = new ParsedSpamd(spam, whole, symbols, Classify(symbols), mid, required),
+        });
+    }
+
+    private List<BlocklistHit> Classify(IReadOnlyList<ContentSymbol> symbols)
+    {
+        var hits = new List<BlocklistHit>();
+        foreach (var symbol in symbols)
+        {
+            if (_names.Classify(symbol) is { } hit)
+            {
+                hits.Add(hit);
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>
+    /// A clean verdict (Rspamd "no action", spamd ".") that shows no error answer needs no parsing: only
+    /// spam verdicts and error answers are reported. Checked on the bytes, before anything is decoded.
+    /// </summary>
+    private static bool IsQuietVerdict(ReadOnlySpan<byte> text, ReadOnlySpan<byte> clean) =>
+        text.IndexOf(clean) >= 0 && text.IndexOf("127.255.255."u8) < 0 && text.IndexOf("BLOCKED"u8) < 0
+        && text.IndexOf("OPENRESOLVER"u8) < 0;
+
+    /// <summary>The text between the first '[' and the next ']', as postscreen writes clients.</summary>
+    private static string? BracketAddress(ReadOnlySpan<byte> msg)
+    {
+        var open = msg.IndexOf((byte)'[');
+        var close = open < 0 ? -1 : msg[open..].IndexOf((byte)']');
+        return close < 0 ? null : Text(msg.Slice(open + 1, close - 1));
+    }
+
+    private static string Text(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
+
+    private readonly struct Sink(LineParser parser, ScanBlock block) : ILogLineSink
+    {
+        public void OnLine(ReadOnlySpan<byte> line) => parser.OnLine(line, block);
+
+        public void OnOverlong()
+        {
+            block.Lines++;
+            block.Skipped++;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace RuleForge.Diagnosis;
+
+/// <summary>An Rspamd task line with the blocklists its symbols name, as the parsing thread found them.</summary>
+internal sealed record ParsedRspamd(RspamdResult Result, List<BlocklistHit> Hits, bool Spam);
