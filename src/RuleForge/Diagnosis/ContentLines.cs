@@ -13,25 +13,26 @@ public static class ContentLines
     /// Null when the verdict or the symbol list is missing or cut short.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static RspamdResult? ParseRspamd(string text)
+    public static RspamdResult? ParseRspamd(ReadOnlySpan<char> text)
     {
-        var verdict = text.IndexOf("): [", StringComparison.Ordinal);
-        var open = verdict < 0 ? -1 : text.LastIndexOf('(', verdict);
+        var verdict = text.IndexOf("): [");
+        var open = verdict < 0 ? -1 : text[..(verdict + 1)].LastIndexOf('(');
         if (open < 0)
         {
             return null;
         }
 
-        var action = text[(open + 1)..verdict];
-        var scoresEnd = text.IndexOf(']', verdict + 4);
-        var slash = scoresEnd < 0 ? -1 : text.IndexOf('/', verdict + 4, scoresEnd - verdict - 4);
+        var action = text[(open + 1)..verdict].ToString();
+        var scoresEnd = PostfixLines.IndexOf(text, ']', verdict + 4);
+        var slash = scoresEnd < 0 ? -1 : text[(verdict + 4)..scoresEnd].IndexOf('/');
+        slash = slash < 0 ? -1 : slash + verdict + 4;
         if (slash < 0 || !TryNumber(text[(verdict + 4)..slash], out var score)
             || !TryNumber(text[(slash + 1)..scoresEnd], out var required))
         {
             return null;
         }
 
-        var symbolsAt = text.IndexOf('[', scoresEnd);
+        var symbolsAt = PostfixLines.IndexOf(text, '[', scoresEnd);
         if (symbolsAt < 0 || !TrySymbols(text, symbolsAt + 1, out var symbols))
         {
             return null;
@@ -48,7 +49,7 @@ public static class ContentLines
     /// mid=&lt;m@example.com&gt;".
     /// </summary>
     public static bool TryParseSpamdResult(
-        string text, out bool spam, out int score, out IReadOnlyList<string> rules, out string? messageId,
+        ReadOnlySpan<char> text, out bool spam, out int score, out IReadOnlyList<string> rules, out string? messageId,
         out double? required)
     {
         spam = false;
@@ -56,18 +57,25 @@ public static class ContentLines
         rules = [];
         messageId = null;
         required = null;
-        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 4 || parts[0] is not ("Y" or ".") || parts[2] != "-"
-            || !int.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out score))
+
+        // Four words, then the fields; a field list with spaces in it is read as one, its words joined.
+        Span<Range> parts = stackalloc Range[5];
+        var count = text.Split(parts, ' ', StringSplitOptions.RemoveEmptyEntries);
+        if (count < 4 || text[parts[0]] is not ("Y" or ".") || !text[parts[2]].SequenceEqual("-")
+            || !int.TryParse(text[parts[1]], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out score))
         {
             return false;
         }
 
-        spam = parts[0] == "Y";
-        rules = parts[3] == "none" ? [] : parts[3].Split(',', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length > 4)
+        spam = text[parts[0]].SequenceEqual("Y");
+        var list = text[parts[3]];
+        rules = list.SequenceEqual("none") ? [] : list.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (count > 4)
         {
-            var fields = parts.Length == 5 ? parts[4] : string.Join(' ', parts.Skip(4));
+            var rest = text[parts[4]];
+            var fields = rest.Contains(' ')
+                ? string.Join(' ', rest.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                : rest.ToString();
             messageId = PostfixLines.Field(fields, "mid=<");
             var req = fields.IndexOf("required_score=", StringComparison.Ordinal);
             if (req >= 0)
@@ -82,18 +90,19 @@ public static class ContentLines
     }
 
     /// <summary>Parses "(12.3/5.0)" after "identified spam " or "clean message ".</summary>
-    public static bool TryParseSpamdScore(string text, out double score, out double required)
+    public static bool TryParseSpamdScore(ReadOnlySpan<char> text, out double score, out double required)
     {
         score = required = 0;
-        var open = text.IndexOf('(', StringComparison.Ordinal);
-        var close = open < 0 ? -1 : text.IndexOf(')', open);
-        var slash = close < 0 ? -1 : text.IndexOf('/', open, close - open);
+        var open = text.IndexOf('(');
+        var close = open < 0 ? -1 : PostfixLines.IndexOf(text, ')', open);
+        var slash = close < 0 ? -1 : text[open..close].IndexOf('/');
+        slash = slash < 0 ? -1 : slash + open;
         return slash > 0 && TryNumber(text[(open + 1)..slash], out score)
             && TryNumber(text[(slash + 1)..close], out required);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TrySymbols(string text, int pos, out List<ContentSymbol> symbols)
+    private static bool TrySymbols(ReadOnlySpan<char> text, int pos, out List<ContentSymbol> symbols)
     {
         symbols = [];
         while (pos < text.Length)
@@ -114,12 +123,12 @@ public static class ContentLines
                 return false;
             }
 
-            var name = text[pos..nameEnd];
+            var name = text[pos..nameEnd].ToString();
             pos = nameEnd;
             double? score = null;
             if (text[pos] == '(')
             {
-                var close = text.IndexOf(')', pos);
+                var close = PostfixLines.IndexOf(text, ')', pos);
                 if (close < 0 || !TryNumber(text[(pos + 1)..close], out var s))
                 {
                     return false;
@@ -132,13 +141,13 @@ public static class ContentLines
             IReadOnlyList<string> options = [];
             if (pos < text.Length && text[pos] == '{')
             {
-                var close = text.IndexOf('}', pos);
+                var close = PostfixLines.IndexOf(text, '}', pos);
                 if (close < 0)
                 {
                     return false;
                 }
 
-                options = text[(pos + 1)..close]
+                options = text[(pos + 1)..close].ToString()
                     .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 pos = close + 1;
             }
@@ -153,32 +162,23 @@ public static class ContentLines
         return false;
     }
 
-    private static string? Angle(string text, string name)
+    private static string? Angle(ReadOnlySpan<char> text, string name) => Value(text, name, '>');
+
+    private static string? Plain(ReadOnlySpan<char> text, string name) => Value(text, name, ',');
+
+    private static string? Value(ReadOnlySpan<char> text, string name, char end)
     {
-        var at = text.IndexOf(name, StringComparison.Ordinal);
+        var at = text.IndexOf(name);
         if (at < 0 || (at > 0 && text[at - 1] != ' '))
         {
             return null;
         }
 
         var start = at + name.Length;
-        var end = text.IndexOf('>', start);
-        return end < 0 ? null : text[start..end];
+        var stop = PostfixLines.IndexOf(text, end, start);
+        return stop < 0 ? null : text[start..stop].ToString();
     }
 
-    private static string? Plain(string text, string name)
-    {
-        var at = text.IndexOf(name, StringComparison.Ordinal);
-        if (at < 0 || (at > 0 && text[at - 1] != ' '))
-        {
-            return null;
-        }
-
-        var start = at + name.Length;
-        var end = text.IndexOf(',', start);
-        return end < 0 ? null : text[start..end];
-    }
-
-    private static bool TryNumber(string text, out double value) =>
+    private static bool TryNumber(ReadOnlySpan<char> text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 }

@@ -27,6 +27,8 @@ public sealed class DiagnosisCollector
     private readonly Dictionary<(string Zone, LogStage Stage, string Kind, string? Answer), ErrorTally> _errors = [];
     private readonly List<TrustedBlock> _trusted = [];
     private readonly BoundedCache<string, Explanation.Explanation> _explained = new(4096, StringComparer.Ordinal);
+    private readonly List<(string Zone, uint Answer)> _listings = [];
+    private readonly StringBuilder _key = new();
     private long _rejections;
     private long _trustedCount;
     private long _errorCount;
@@ -192,7 +194,9 @@ public sealed class DiagnosisCollector
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Explanation.Explanation Explain(BlockEvent e, IpFamily family, UInt128 address, bool trusted)
     {
-        var listings = new Dictionary<string, uint>(StringComparer.Ordinal);
+        // The zones of the policy the hits name and the answer each gives; a later hit of a zone wins.
+        var listings = _listings;
+        listings.Clear();
         foreach (var hit in e.Hits)
         {
             if (!_byZone.TryGetValue(hit.Zone, out var list))
@@ -202,33 +206,66 @@ public sealed class DiagnosisCollector
 
             // Note: the policy queries its zones itself; an error answer stays an error answer, and a
             // listing whose code the log does not show is taken as the list's first listing code.
-            listings[hit.Zone] = hit.Answer is { } a && IpNetwork.TryParseAddress(a, out var f, out var v)
-                && f == IpFamily.V4
-                ? (uint)v
-                : hit.Error is { } kind ? BlocklistNames.AnswerOfError(kind) : list.ListingCodes[0].First;
+            var answer = AnswerOf(hit, list);
+            var at = listings.FindIndex(l => l.Zone == hit.Zone);
+            if (at >= 0)
+            {
+                listings[at] = (hit.Zone, answer);
+            }
+            else
+            {
+                listings.Add((hit.Zone, answer));
+            }
         }
 
-        var from = e.EnvelopeFrom ?? "";
-        var facts = new MessageFacts(family, address, from, from, e.Spf, e.Dkim, e.DkimDomain, e.Dmarc, listings);
+        if (listings.Count > 1)
+        {
+            listings.Sort((x, y) => string.CompareOrdinal(x.Zone, y.Zone));
+        }
+
         // Note: a log repeats clients, senders and answers; what explain decides depends on the client
         // only through the trusted ranges that hold it, so messages alike in that are explained once.
         // A trusted sender's block is listed with its reasons, which name the client: keyed by address.
-        var client = trusted ? facts.ClientIp : _trust.RangeClass(family, address);
-        var key = new StringBuilder(client).Append('|').Append(trusted ? from : facts.EnvelopeDomain)
-            .Append('|').Append((int)e.Spf).Append((int)e.Dkim).Append((int)e.Dmarc).Append('|').Append(e.DkimDomain);
-        IEnumerable<KeyValuePair<string, uint>> ordered =
-            listings.Count < 2 ? listings : listings.OrderBy(l => l.Key, StringComparer.Ordinal);
-        foreach (var (zone, answer) in ordered)
+        var from = e.EnvelopeFrom ?? "";
+        var key = _key.Clear();
+        if (trusted)
+        {
+            key.Append(IpNetwork.FormatAddress(family, address)).Append('|').Append(from);
+        }
+        else
+        {
+            key.Append(_trust.RangeClass(family, address)).Append('|').Append(MessageFacts.DomainOf(from));
+        }
+
+        key.Append('|').Append((int)e.Spf).Append((int)e.Dkim).Append((int)e.Dmarc).Append('|').Append(e.DkimDomain);
+        foreach (var (zone, answer) in listings)
         {
             key.Append('|').Append(zone).Append('=').Append(answer);
         }
 
-        if (!_explained.TryGet(key.ToString(), out var explanation))
+        var text = key.ToString();
+        if (!_explained.TryGet(text, out var explanation))
         {
+            // The listings in the order the hits name them, as the line shows them.
+            var byZone = new Dictionary<string, uint>(StringComparer.Ordinal);
+            foreach (var hit in e.Hits)
+            {
+                if (_byZone.TryGetValue(hit.Zone, out var list))
+                {
+                    byZone[hit.Zone] = AnswerOf(hit, list);
+                }
+            }
+
+            var facts = new MessageFacts(family, address, from, from, e.Spf, e.Dkim, e.DkimDomain, e.Dmarc, byZone);
             explanation = Explainer.Explain(_plan, facts);
-            _explained.Set(key.ToString(), explanation);
+            _explained.Set(text, explanation);
         }
 
         return explanation;
     }
+
+    private static uint AnswerOf(BlocklistHit hit, Blocklist list) =>
+        hit.Answer is { } a && IpNetwork.TryParseAddress(a, out var f, out var v) && f == IpFamily.V4
+            ? (uint)v
+            : hit.Error is { } kind ? BlocklistNames.AnswerOfError(kind) : list.ListingCodes[0].First;
 }

@@ -11,6 +11,9 @@ namespace RuleForge.Diagnosis;
 /// </summary>
 internal sealed class LineParser
 {
+    [ThreadStatic]
+    private static char[]? t_chars;
+
     private readonly BlocklistNames _names;
     private readonly int? _postscreenThreshold;
 
@@ -140,7 +143,7 @@ internal sealed class LineParser
         else if (msg.StartsWith("DNSBL rank "u8))
         {
             block.Events++;
-            if (!PostfixLines.TryParseRank(Text(msg), out var rank, out var ip))
+            if (!PostfixLines.TryParseRank(Chars(msg), out var rank, out var ip))
             {
                 block.Skipped++;
             }
@@ -179,7 +182,7 @@ internal sealed class LineParser
     private static void Reject(in SyslogLine line, LogStage stage, ReadOnlySpan<byte> text, ScanBlock block, int n)
     {
         block.Events++;
-        if (PostfixLines.ParseReject(Text(text)) is not { } r)
+        if (PostfixLines.ParseReject(Chars(text)) is not { } r)
         {
             block.Skipped++;
             return;
@@ -192,7 +195,7 @@ internal sealed class LineParser
     private static void Dnsblog(in SyslogLine line, ReadOnlySpan<byte> msg, ScanBlock block, int n)
     {
         block.Events++;
-        if (!PostfixLines.TryParseDnsblog(Text(msg), out var ip, out var zone, out var answer))
+        if (!PostfixLines.TryParseDnsblog(Chars(msg), out var ip, out var zone, out var answer))
         {
             block.Skipped++;
             return;
@@ -241,7 +244,7 @@ internal sealed class LineParser
             return;
         }
 
-        if (ContentLines.ParseRspamd(Text(rest)) is not { } r)
+        if (ContentLines.ParseRspamd(Chars(rest)) is not { } r)
         {
             block.Skipped++;
             return;
@@ -285,7 +288,7 @@ internal sealed class LineParser
         else if (msg.StartsWith("identified spam "u8) || msg.StartsWith("clean message "u8))
         {
             block.Events++;
-            if (ContentLines.TryParseSpamdScore(Text(msg), out var score, out var required))
+            if (ContentLines.TryParseSpamdScore(Chars(msg), out var score, out var required))
             {
                 block.Items.Add(new ScanItem
                 {
@@ -312,7 +315,7 @@ internal sealed class LineParser
             return;
         }
 
-        if (!ContentLines.TryParseSpamdResult(Text(msg[8..]), out var spam, out var whole, out var rules, out var mid,
+        if (!ContentLines.TryParseSpamdResult(Chars(msg[8..]), out var spam, out var whole, out var rules, out var mid,
                 out var required))
         {
             block.Skipped++;
@@ -361,6 +364,18 @@ internal sealed class LineParser
     }
 
     private static string Text(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
+
+    /// <summary>
+    /// The line's text in this thread's character buffer, valid until the next call on the thread:
+    /// parsers read it and copy out only the fields they keep.
+    /// </summary>
+    private static ReadOnlySpan<char> Chars(ReadOnlySpan<byte> bytes)
+    {
+        // Note: UTF-8 never decodes to more characters than it has bytes, and lines are at most
+        // MaxLineLength bytes.
+        var buffer = t_chars ??= new char[LogLineReader.MaxLineLength];
+        return buffer.AsSpan(0, Encoding.UTF8.GetChars(bytes, buffer));
+    }
 
     private readonly struct Sink(LineParser parser, ScanBlock block) : ILogLineSink
     {

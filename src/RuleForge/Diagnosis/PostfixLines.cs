@@ -11,24 +11,25 @@ public static class PostfixLines
     /// Null when it names no blocklist or is cut short.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static DnsblReject? ParseReject(string text)
+    public static DnsblReject? ParseReject(ReadOnlySpan<char> text)
     {
-        var from = text.IndexOf(" from ", StringComparison.Ordinal);
-        var using_ = text.IndexOf(" blocked using ", StringComparison.Ordinal);
+        var from = text.IndexOf(" from ");
+        var using_ = text.IndexOf(" blocked using ");
         if (from < 0 || using_ < 0)
         {
             return null;
         }
 
-        var open = text.IndexOf('[', from);
-        var close = open < 0 ? -1 : text.IndexOf(']', open);
+        var open = IndexOf(text, '[', from);
+        var close = open < 0 ? -1 : IndexOf(text, ']', open);
         if (close < 0 || close > using_)
         {
             return null;
         }
 
-        var ip = text[(open + 1)..close];
-        var replyAt = text.IndexOf(": ", close, StringComparison.Ordinal);
+        var ip = text[(open + 1)..close].ToString();
+        var replyAt = text[close..].IndexOf(": ");
+        replyAt = replyAt < 0 ? -1 : replyAt + close;
         if (replyAt < 0 || replyAt > using_)
         {
             return null;
@@ -36,92 +37,97 @@ public static class PostfixLines
 
         var reply = ReplyCode(text[(replyAt + 2)..]);
         var zoneStart = using_ + " blocked using ".Length;
-        var zoneEnd = text.IndexOfAny([';', ',', ' '], zoneStart);
-        var zone = (zoneEnd < 0 ? text[zoneStart..] : text[zoneStart..zoneEnd]).TrimEnd('.').ToLowerInvariant();
+        var zoneEnd = text[zoneStart..].IndexOfAny(';', ',', ' ');
+        zoneEnd = zoneEnd < 0 ? -1 : zoneEnd + zoneStart;
+        var zone = (zoneEnd < 0 ? text[zoneStart..] : text[zoneStart..zoneEnd]).TrimEnd('.').ToString()
+            .ToLowerInvariant();
         if (zone.Length == 0 || !zone.Contains('.', StringComparison.Ordinal))
         {
             return null;
         }
 
-        var fields = text.LastIndexOf(" from=<", StringComparison.Ordinal);
+        var fields = text.LastIndexOf(" from=<");
         var replyText = zoneEnd < 0 || (fields >= 0 && fields <= zoneEnd)
             ? ""
-            : text[(zoneEnd + 1)..(fields < 0 ? text.Length : fields)].Trim(' ', ';', ',');
+            : text[(zoneEnd + 1)..(fields < 0 ? text.Length : fields)].Trim(" ;,").ToString();
         return new DnsblReject(ip, reply, Subject(text[replyAt..using_]), zone, replyText,
             Field(text, " from=<"), Field(text, " to=<"));
     }
 
-    /// <summary>The address in "[192.0.2.1]:25" or "[2001:db8::1]:25", as postscreen writes clients.</summary>
-    public static string? BracketAddress(string text)
-    {
-        var open = text.IndexOf('[', StringComparison.Ordinal);
-        var close = open < 0 ? -1 : text.IndexOf(']', open);
-        return close < 0 ? null : text[(open + 1)..close];
-    }
-
     /// <summary>Parses "DNSBL rank 12 for [192.0.2.1]:12345" into its rank and address.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryParseRank(string text, out int rank, out string ip)
+    public static bool TryParseRank(ReadOnlySpan<char> text, out int rank, out string ip)
     {
         ip = "";
         rank = 0;
         const string Prefix = "DNSBL rank ";
-        var sp = text.IndexOf(' ', Prefix.Length);
-        if (!text.StartsWith(Prefix, StringComparison.Ordinal) || sp < 0
-            || !int.TryParse(text.AsSpan(Prefix.Length, sp - Prefix.Length), out rank))
+        var sp = text.Length < Prefix.Length ? -1 : IndexOf(text, ' ', Prefix.Length);
+        if (!text.StartsWith(Prefix) || sp < 0 || !int.TryParse(text[Prefix.Length..sp], out rank))
         {
             return false;
         }
 
-        ip = BracketAddress(text[sp..]) ?? "";
+        var open = text[sp..].IndexOf('[');
+        var close = open < 0 ? -1 : IndexOf(text, ']', sp + open);
+        ip = close < 0 ? "" : text[(sp + open + 1)..close].ToString();
         return ip.Length > 0;
     }
 
     /// <summary>Parses dnsblog's "addr 192.0.2.1 listed by domain zen.spamhaus.org as 127.0.0.2".</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryParseDnsblog(string text, out string ip, out string zone, out string answer)
+    public static bool TryParseDnsblog(ReadOnlySpan<char> text, out string ip, out string zone, out string answer)
     {
         ip = zone = answer = "";
-        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length != 8 || parts[0] != "addr" || parts[2] != "listed" || parts[3] != "by"
-            || parts[4] != "domain" || parts[6] != "as")
+        Span<Range> parts = stackalloc Range[9];
+        if (text.Split(parts, ' ', StringSplitOptions.RemoveEmptyEntries) != 8
+            || !text[parts[0]].SequenceEqual("addr") || !text[parts[2]].SequenceEqual("listed")
+            || !text[parts[3]].SequenceEqual("by") || !text[parts[4]].SequenceEqual("domain")
+            || !text[parts[6]].SequenceEqual("as"))
         {
             return false;
         }
 
-        (ip, zone, answer) = (parts[1], parts[5].TrimEnd('.').ToLowerInvariant(), parts[7]);
+        (ip, zone, answer) = (text[parts[1]].ToString(), text[parts[5]].TrimEnd('.').ToString().ToLowerInvariant(),
+            text[parts[7]].ToString());
         return true;
     }
 
     /// <summary>The value of a "name=&lt;value&gt;" field, searched from the end of the line.</summary>
-    public static string? Field(string text, string name)
+    public static string? Field(ReadOnlySpan<char> text, ReadOnlySpan<char> name)
     {
-        var at = text.LastIndexOf(name, StringComparison.Ordinal);
+        var at = text.LastIndexOf(name);
         if (at < 0)
         {
             return null;
         }
 
         var start = at + name.Length;
-        var end = text.IndexOf('>', start);
-        return end < 0 ? null : text[start..end];
+        var end = text[start..].IndexOf('>');
+        return end < 0 ? null : text.Slice(start, end).ToString();
     }
 
-    private static string ReplyCode(string rest)
+    /// <summary>Where a character is, searching from an index on; -1 when it is not there.</summary>
+    internal static int IndexOf(ReadOnlySpan<char> text, char c, int from)
+    {
+        var at = text[from..].IndexOf(c);
+        return at < 0 ? -1 : at + from;
+    }
+
+    private static string ReplyCode(ReadOnlySpan<char> rest)
     {
         // "554 5.7.1 Service unavailable; ..." -> "554 5.7.1"
-        var first = rest.IndexOf(' ', StringComparison.Ordinal);
+        var first = rest.IndexOf(' ');
         if (first < 0)
         {
-            return rest;
+            return rest.ToString();
         }
 
-        var second = rest.IndexOf(' ', first + 1);
+        var second = IndexOf(rest, ' ', first + 1);
         var candidate = second < 0 ? rest : rest[..second];
-        return candidate.Length > 4 && char.IsAsciiDigit(candidate[4]) ? candidate : rest[..first];
+        return (candidate.Length > 4 && char.IsAsciiDigit(candidate[4]) ? candidate : rest[..first]).ToString();
     }
 
-    private static string Subject(string between)
+    private static string Subject(ReadOnlySpan<char> between)
     {
         if (between.Contains("Unverified Client host", StringComparison.Ordinal))
         {

@@ -31,7 +31,8 @@ public sealed record MessageFacts(
     /// <summary>The answer a zone gives for this message, if it lists it at all.</summary>
     public uint? AnswerOf(string zone) => Listings.TryGetValue(zone, out var a) ? a : null;
 
-    private static string DomainOf(string address)
+    /// <summary>The domain of an address, lower case ("" for the null sender).</summary>
+    public static string DomainOf(string address)
     {
         var at = address.LastIndexOf('@');
         return (at < 0 ? "" : address[(at + 1)..]).Trim('>', ' ').ToLowerInvariant();

@@ -78,32 +78,43 @@ public readonly record struct IpNetwork(IpFamily Family, UInt128 First, int Pref
         }
 
         // Note: IPAddress.TryParse accepts "1", "1.2" and octal forms; a policy must spell
-        // IPv4 as four decimal octets, so parse it by hand.
-        var parts = text.Split('.');
-        if (parts.Length != 4)
-        {
-            return false;
-        }
-
+        // IPv4 as four decimal octets, so parse it by hand (without allocating: logs call this per line).
         uint v4 = 0;
-        foreach (var part in parts)
+        int octets = 0, digits = 0, octet = 0;
+        foreach (var c in text)
         {
-            if (part.Length is 0 or > 3 || !part.All(char.IsAsciiDigit)
-                || (part.Length > 1 && part[0] == '0'))
+            if (c == '.')
+            {
+                if (digits == 0 || ++octets > 3)
+                {
+                    return false;
+                }
+
+                v4 = (v4 << 8) | (uint)octet;
+                digits = octet = 0;
+                continue;
+            }
+
+            // One to three digits, no leading zero, at most 255.
+            if (!char.IsAsciiDigit(c) || digits == 3 || (digits == 1 && octet == 0))
             {
                 return false;
             }
 
-            var octet = int.Parse(part, CultureInfo.InvariantCulture);
+            octet = (octet * 10) + (c - '0');
+            digits++;
             if (octet > 255)
             {
                 return false;
             }
-
-            v4 = (v4 << 8) | (uint)octet;
         }
 
-        value = v4;
+        if (digits == 0 || octets != 3)
+        {
+            return false;
+        }
+
+        value = (v4 << 8) | (uint)octet;
         return true;
     }
 
