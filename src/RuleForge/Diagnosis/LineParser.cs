@@ -12,7 +12,7 @@ namespace RuleForge.Diagnosis;
 internal sealed class LineParser
 {
     [ThreadStatic]
-    private static char[]? t_chars;
+    private static char[]? _chars;
 
     private readonly BlocklistNames _names;
     private readonly int? _postscreenThreshold;
@@ -373,7 +373,7 @@ internal sealed class LineParser
     {
         // Note: UTF-8 never decodes to more characters than it has bytes, and lines are at most
         // MaxLineLength bytes.
-        var buffer = t_chars ??= new char[LogLineReader.MaxLineLength];
+        var buffer = _chars ??= new char[LogLineReader.MaxLineLength];
         return buffer.AsSpan(0, Encoding.UTF8.GetChars(bytes, buffer));
     }
 
