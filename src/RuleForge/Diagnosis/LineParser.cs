@@ -49,7 +49,13 @@ internal sealed class LineParser
         var program = parsed.Program;
         if (program.StartsWith("postfix"u8))
         {
-            var daemon = program[(program.LastIndexOf((byte)'/') + 1)..];
+            var slash = program.Length - 1;
+            while (slash >= 0 && program[slash] != (byte)'/')
+            {
+                slash--;
+            }
+
+            var daemon = program[(slash + 1)..];
             Postfix(parsed, daemon, block, n);
         }
         else if (program.SequenceEqual("rspamd"u8))
@@ -356,6 +362,7 @@ internal sealed class LineParser
         && text.IndexOf("OPENRESOLVER"u8) < 0;
 
     /// <summary>The text between the first '[' and the next ']', as postscreen writes clients.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? BracketAddress(ReadOnlySpan<byte> msg)
     {
         var open = msg.IndexOf((byte)'[');
@@ -369,6 +376,7 @@ internal sealed class LineParser
     /// The line's text in this thread's character buffer, valid until the next call on the thread:
     /// parsers read it and copy out only the fields they keep.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<char> Chars(ReadOnlySpan<byte> bytes)
     {
         // Note: UTF-8 never decodes to more characters than it has bytes, and lines are at most
@@ -379,6 +387,7 @@ internal sealed class LineParser
 
     private readonly struct Sink(LineParser parser, ScanBlock block) : ILogLineSink
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void OnLine(ReadOnlySpan<byte> line) => parser.OnLine(line, block);
 
         public void OnOverlong()

@@ -83,13 +83,13 @@ public static class LogDiagnoser
         {
             foreach (var block in LogLineReader.Blocks(text, pool))
             {
+                var into = parsed.Count > 0 ? parsed.Pop() : new ScanBlock();
                 if (Environment.ProcessorCount == 1)
                 {
-                    Apply(scanner, ParseAndReturn(parser, block, pool, new ScanBlock()), parsed);
+                    Apply(scanner, ParseAndReturn(parser, block, pool, into), parsed);
                     continue;
                 }
 
-                var into = parsed.Count > 0 ? parsed.Pop() : new ScanBlock();
                 inFlight.Enqueue(Task.Run(() => ParseAndReturn(parser, block, pool, into)));
                 while (inFlight.Count >= limit || (inFlight.Count > 0 && inFlight.Peek().IsCompleted))
                 {

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 
 namespace RuleForge.Diagnosis;
 
@@ -114,6 +115,7 @@ public static class LogLineReader
     }
 
     /// <summary>Hands every line of one block to the sink, in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Lines<TSink>(LogBlock block, TSink sink)
         where TSink : ILogLineSink
     {

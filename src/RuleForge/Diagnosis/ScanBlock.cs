@@ -14,7 +14,8 @@ internal sealed class ScanBlock
 
     public long Skipped;
 
-    public List<ScanItem> Items { get; } = [];
+    // Note: a block of about a megabyte holds up to some ten thousand items; sized once, reused.
+    public List<ScanItem> Items { get; } = new(16_384);
 
     /// <summary>Empties the block for the next one, keeping the list's capacity.</summary>
     public void Clear()

@@ -57,25 +57,49 @@ public readonly ref struct SyslogLine
             return false;
         }
 
-        var hostEnd = rest.IndexOf((byte)' ');
+        // Note: host, tag and pid are a few bytes each: short scalar loops beat vectorised searches
+        // here, and every line of a log comes through this.
+        var hostEnd = IndexOfShort(rest, (byte)' ');
         if (hostEnd < 0)
         {
             return false;
         }
 
         rest = rest[(hostEnd + 1)..];
-        var colon = rest.IndexOf(": "u8);
+        var colon = -1;
+        for (var i = 0; i + 1 < rest.Length; i++)
+        {
+            if (rest[i] == (byte)':' && rest[i + 1] == (byte)' ')
+            {
+                colon = i;
+                break;
+            }
+        }
+
         if (colon <= 0)
         {
             return false;
         }
 
         var tag = rest[..colon];
-        var bracket = tag.IndexOf((byte)'[');
+        var bracket = IndexOfShort(tag, (byte)'[');
         var program = bracket < 0 ? tag : tag[..bracket];
         var pid = bracket < 0 || tag[^1] != (byte)']' ? default : tag[(bracket + 1)..^1];
         parsed = new SyslogLine { Time = time, Program = program, Pid = pid, Message = rest[(colon + 2)..] };
         return true;
+    }
+
+    private static int IndexOfShort(ReadOnlySpan<byte> text, byte value)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == value)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool TryRspamdNative(ReadOnlySpan<byte> line, out SyslogLine parsed)
