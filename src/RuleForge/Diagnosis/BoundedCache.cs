@@ -1,24 +1,31 @@
 using System.Runtime.CompilerServices;
+
 namespace RuleForge.Diagnosis;
 
 /// <summary>
 /// A least-recently-used map with a fixed capacity: correlation state (queue ids, pids, client
 /// addresses) stays bounded however long the log is. Adding past the capacity drops the entry
-/// used longest ago.
+/// used longest ago. The recency list lives in arrays of slots, so a log's millions of updates
+/// allocate nothing once the cache is full.
 /// </summary>
 public sealed class BoundedCache<TKey, TValue>
     where TKey : notnull
 {
+    private const int None = -1;
+
     private readonly int _capacity;
-    private readonly Dictionary<TKey, LinkedListNode<(TKey Key, TValue Value)>> _map;
-    private readonly LinkedList<(TKey Key, TValue Value)> _order = new();
+    private readonly Dictionary<TKey, int> _map;
+    private readonly List<Slot> _slots = [];
+    private int _newest = None;
+    private int _oldest = None;
+    private int _free = None;
 
     /// <summary>A cache holding at most <paramref name="capacity"/> entries.</summary>
     public BoundedCache(int capacity, IEqualityComparer<TKey>? comparer = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _capacity = capacity;
-        _map = new Dictionary<TKey, LinkedListNode<(TKey, TValue)>>(comparer);
+        _map = new Dictionary<TKey, int>(comparer);
     }
 
     /// <summary>Number of entries held.</summary>
@@ -28,33 +35,36 @@ public sealed class BoundedCache<TKey, TValue>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Set(TKey key, TValue value)
     {
-        if (_map.TryGetValue(key, out var node))
+        if (_map.TryGetValue(key, out var at))
         {
-            node.Value = (key, value);
-            _order.Remove(node);
-            _order.AddFirst(node);
+            Slots[at].Value = value;
+            MoveToFront(at);
             return;
         }
 
         if (_map.Count >= _capacity)
         {
-            var last = _order.Last!;
-            _order.RemoveLast();
-            _map.Remove(last.Value.Key);
+            var last = _oldest;
+            _map.Remove(Slots[last].Key);
+            Unlink(last);
+            Release(last);
         }
 
-        _map[key] = _order.AddFirst((key, value));
+        at = Take();
+        Slots[at].Key = key;
+        Slots[at].Value = value;
+        LinkFront(at);
+        _map[key] = at;
     }
 
     /// <summary>Looks an entry up and marks it most recently used.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGet(TKey key, out TValue value)
     {
-        if (_map.TryGetValue(key, out var node))
+        if (_map.TryGetValue(key, out var at))
         {
-            _order.Remove(node);
-            _order.AddFirst(node);
-            value = node.Value.Value;
+            MoveToFront(at);
+            value = Slots[at].Value;
             return true;
         }
 
@@ -66,9 +76,89 @@ public sealed class BoundedCache<TKey, TValue>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Remove(TKey key)
     {
-        if (_map.Remove(key, out var node))
+        if (_map.Remove(key, out var at))
         {
-            _order.Remove(node);
+            Unlink(at);
+            Release(at);
         }
+    }
+
+    private Span<Slot> Slots => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_slots);
+
+    private int Take()
+    {
+        if (_free != None)
+        {
+            var at = _free;
+            _free = Slots[at].Next;
+            return at;
+        }
+
+        _slots.Add(default);
+        return _slots.Count - 1;
+    }
+
+    private void Release(int at)
+    {
+        // Note: the slot drops its key and value so the collector can free them.
+        Slots[at] = new Slot { Next = _free, Previous = None };
+        _free = at;
+    }
+
+    private void MoveToFront(int at)
+    {
+        if (at != _newest)
+        {
+            Unlink(at);
+            LinkFront(at);
+        }
+    }
+
+    private void LinkFront(int at)
+    {
+        var slots = Slots;
+        slots[at].Previous = None;
+        slots[at].Next = _newest;
+        if (_newest != None)
+        {
+            slots[_newest].Previous = at;
+        }
+
+        _newest = at;
+        if (_oldest == None)
+        {
+            _oldest = at;
+        }
+    }
+
+    private void Unlink(int at)
+    {
+        var slots = Slots;
+        var (previous, next) = (slots[at].Previous, slots[at].Next);
+        if (previous != None)
+        {
+            slots[previous].Next = next;
+        }
+        else
+        {
+            _newest = next;
+        }
+
+        if (next != None)
+        {
+            slots[next].Previous = previous;
+        }
+        else
+        {
+            _oldest = previous;
+        }
+    }
+
+    private struct Slot
+    {
+        public TKey Key;
+        public TValue Value;
+        public int Previous;
+        public int Next;
     }
 }
