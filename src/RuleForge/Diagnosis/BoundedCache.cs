@@ -15,7 +15,8 @@ public sealed class BoundedCache<TKey, TValue>
 
     private readonly int _capacity;
     private readonly Dictionary<TKey, int> _map;
-    private readonly List<Slot> _slots = [];
+    private Slot[] _slots = new Slot[16];
+    private int _used;
     private int _newest = None;
     private int _oldest = None;
     private int _free = None;
@@ -83,8 +84,9 @@ public sealed class BoundedCache<TKey, TValue>
         }
     }
 
-    private Span<Slot> Slots => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_slots);
+    private Slot[] Slots => _slots;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Take()
     {
         if (_free != None)
@@ -94,10 +96,15 @@ public sealed class BoundedCache<TKey, TValue>
             return at;
         }
 
-        _slots.Add(default);
-        return _slots.Count - 1;
+        if (_used == _slots.Length)
+        {
+            Array.Resize(ref _slots, Math.Min(_slots.Length * 2, Math.Max(_capacity, 16)));
+        }
+
+        return _used++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Release(int at)
     {
         // Note: the slot drops its key and value so the collector can free them.
@@ -105,6 +112,7 @@ public sealed class BoundedCache<TKey, TValue>
         _free = at;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void MoveToFront(int at)
     {
         if (at != _newest)
@@ -114,6 +122,7 @@ public sealed class BoundedCache<TKey, TValue>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void LinkFront(int at)
     {
         var slots = Slots;
@@ -131,6 +140,7 @@ public sealed class BoundedCache<TKey, TValue>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Unlink(int at)
     {
         var slots = Slots;

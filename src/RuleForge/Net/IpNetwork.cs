@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace RuleForge.Net;
 
@@ -56,6 +57,7 @@ public readonly record struct IpNetwork(IpFamily Family, UInt128 First, int Pref
     }
 
     /// <summary>Parses a bare IPv4 or IPv6 address in strict dotted or colon form.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseAddress(string text, out IpFamily family, out UInt128 value)
     {
         family = IpFamily.V4;
