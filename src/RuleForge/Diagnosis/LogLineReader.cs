@@ -1,5 +1,8 @@
 using System.IO.Compression;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace RuleForge.Diagnosis;
 
@@ -125,24 +128,59 @@ public static class LogLineReader
             return;
         }
 
+        // Note: lines are short; finding each line end with a search call costs more than the
+        // line's own parsing, so the line ends of 32 bytes at a time are found with one comparison.
         var data = block.Data;
-        while (!data.IsEmpty)
+        var start = 0;
+        var at = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            var nl = data.IndexOf((byte)'\n');
-            var line = nl < 0 ? data : data[..nl];
-            data = nl < 0 ? default : data[(nl + 1)..];
-            if (line.Length > MaxLineLength)
+            ref var first = ref MemoryMarshal.GetReference(data);
+            var newline = Vector256.Create((byte)'\n');
+            for (; at + Vector256<byte>.Count <= data.Length; at += Vector256<byte>.Count)
             {
-                sink.OnOverlong();
-                continue;
+                var ends = Vector256.Equals(Vector256.LoadUnsafe(ref first, (nuint)at), newline)
+                    .ExtractMostSignificantBits();
+                while (ends != 0)
+                {
+                    var nl = at + BitOperations.TrailingZeroCount(ends);
+                    ends &= ends - 1;
+                    Emit(data[start..nl], sink);
+                    start = nl + 1;
+                }
             }
-
-            if (line.Length > 0 && line[^1] == (byte)'\r')
-            {
-                line = line[..^1];
-            }
-
-            sink.OnLine(line);
         }
+
+        while (start < data.Length)
+        {
+            var nl = data[Math.Max(at, start)..].IndexOf((byte)'\n');
+            if (nl < 0)
+            {
+                Emit(data[start..], sink);
+                return;
+            }
+
+            nl += Math.Max(at, start);
+            Emit(data[start..nl], sink);
+            start = nl + 1;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Emit<TSink>(ReadOnlySpan<byte> line, TSink sink)
+        where TSink : ILogLineSink
+    {
+        if (line.Length > MaxLineLength)
+        {
+            sink.OnOverlong();
+            return;
+        }
+
+        if (line.Length > 0 && line[^1] == (byte)'\r')
+        {
+            line = line[..^1];
+        }
+
+        sink.OnLine(line);
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace RuleForge.Diagnosis;
 
 /// <summary>
@@ -57,49 +58,25 @@ public readonly ref struct SyslogLine
             return false;
         }
 
-        // Note: host, tag and pid are a few bytes each: short scalar loops beat vectorised searches
-        // here, and every line of a log comes through this.
-        var hostEnd = IndexOfShort(rest, (byte)' ');
+        var hostEnd = rest.IndexOf((byte)' ');
         if (hostEnd < 0)
         {
             return false;
         }
 
         rest = rest[(hostEnd + 1)..];
-        var colon = -1;
-        for (var i = 0; i + 1 < rest.Length; i++)
-        {
-            if (rest[i] == (byte)':' && rest[i + 1] == (byte)' ')
-            {
-                colon = i;
-                break;
-            }
-        }
-
+        var colon = rest.IndexOf(": "u8);
         if (colon <= 0)
         {
             return false;
         }
 
         var tag = rest[..colon];
-        var bracket = IndexOfShort(tag, (byte)'[');
+        var bracket = tag.IndexOf((byte)'[');
         var program = bracket < 0 ? tag : tag[..bracket];
         var pid = bracket < 0 || tag[^1] != (byte)']' ? default : tag[(bracket + 1)..^1];
         parsed = new SyslogLine { Time = time, Program = program, Pid = pid, Message = rest[(colon + 2)..] };
         return true;
-    }
-
-    private static int IndexOfShort(ReadOnlySpan<byte> text, byte value)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == value)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static bool TryRspamdNative(ReadOnlySpan<byte> line, out SyslogLine parsed)

@@ -30,6 +30,32 @@ public class LogReadingTests
         Assert.Equal(1, sink.Overlong);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Reader_SplitsRandomLines_AsAPlainSplitDoes(int seed)
+    {
+        // Lines of every length around the 32-byte steps the splitter reads in, some ending in CR,
+        // some empty, with or without a final line end.
+        var random = new Random(seed);
+        var lines = Enumerable.Range(0, 5000)
+            .Select(_ => new string('a', random.Next(0, 100)) + (random.Next(4) == 0 ? "\r" : ""))
+            .ToList();
+        var text = string.Join("\n", lines) + (seed % 2 == 0 ? "\n" : "");
+        var sink = new Lines();
+
+        LogLineReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), sink);
+
+        var expected = lines.Select(l => l.TrimEnd('\r')).ToList();
+        if (seed % 2 != 0 && lines[^1].Length == 0)
+        {
+            expected.RemoveAt(expected.Count - 1);
+        }
+
+        Assert.Equal(expected, sink.Seen);
+    }
+
     [Fact]
     public void BoundedCache_DropsTheLeastRecentlyUsedEntry()
     {
