@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace RuleForge.Diagnosis;
@@ -27,6 +28,7 @@ internal sealed class LineParser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ScanBlock Parse(LogBlock block, ScanBlock result)
     {
+        result.Source = block;
         LogLineReader.Lines(block, new Sink(this, result));
         return result;
     }
@@ -130,9 +132,12 @@ internal sealed class LineParser
                 block.Skipped++;
             }
         }
-        else if (rest.StartsWith("client="u8) && BracketAddress(rest[7..]) is { } ip)
+        else if (rest.StartsWith("client="u8) && TryBracket(rest[7..], out var ip))
         {
-            block.Items.Add(new ScanItem { Kind = ScanKind.QueueClient, Line = n, Key = Text(msg[..colon]), Value = ip });
+            var item = new ScanItem { Kind = ScanKind.QueueClient, Line = n };
+            Key(ref item, block, msg[..colon]);
+            Value(ref item, block, ip);
+            block.Items.Add(item);
         }
     }
 
@@ -155,32 +160,21 @@ internal sealed class LineParser
             }
             else if (rank >= _postscreenThreshold)
             {
-                block.Items.Add(new ScanItem
-                {
-                    Kind = ScanKind.Rank,
-                    Line = n,
-                    Key = ip,
-                    Rank = rank,
-                    Time = Text(line.Time),
-                });
+                var item = new ScanItem { Kind = ScanKind.Rank, Line = n, Rank = rank, Detail = ip };
+                Time(ref item, block, line.Time);
+                block.Items.Add(item);
             }
         }
         else if (msg.StartsWith("PASS "u8) || msg.StartsWith("WHITELISTED "u8) || msg.StartsWith("ALLOWLISTED "u8)
             || msg.StartsWith("BLACKLISTED "u8) || msg.StartsWith("DENYLISTED "u8))
         {
             block.Events++;
-            if (BracketAddress(msg) is { } ip)
-            {
-                block.Items.Add(new ScanItem { Kind = ScanKind.Pass, Line = n, Key = ip });
-            }
+            Address(ScanKind.Pass, msg, block, n);
         }
         else if (msg.StartsWith("DISCONNECT "u8))
         {
             block.Events++;
-            if (BracketAddress(msg) is { } ip)
-            {
-                block.Items.Add(new ScanItem { Kind = ScanKind.Disconnect, Line = n, Key = ip });
-            }
+            Address(ScanKind.Disconnect, msg, block, n);
         }
     }
 
@@ -194,7 +188,9 @@ internal sealed class LineParser
             return;
         }
 
-        block.Items.Add(new ScanItem { Kind = ScanKind.Reject, Stage = stage, Line = n, Time = Text(line.Time), Detail = r });
+        var item = new ScanItem { Kind = ScanKind.Reject, Stage = stage, Line = n, Detail = r };
+        Time(ref item, block, line.Time);
+        block.Items.Add(item);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -207,15 +203,9 @@ internal sealed class LineParser
             return;
         }
 
-        block.Items.Add(new ScanItem
-        {
-            Kind = ScanKind.Dnsblog,
-            Line = n,
-            Key = ip,
-            Value = zone,
-            Other = answer,
-            Time = Text(line.Time),
-        });
+        var item = new ScanItem { Kind = ScanKind.Dnsblog, Line = n, Detail = new DnsblogAnswer(ip, zone, answer) };
+        Time(ref item, block, line.Time);
+        block.Items.Add(item);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -234,11 +224,19 @@ internal sealed class LineParser
             return;
         }
 
-        var queue = Text(msg[..colon]);
-        var value = Text(rest[..end]);
-        block.Items.Add(kind == ScanKind.MessageQueue
-            ? new ScanItem { Kind = kind, Line = n, Key = value, Value = queue }
-            : new ScanItem { Kind = kind, Line = n, Key = queue, Value = value });
+        var item = new ScanItem { Kind = kind, Line = n };
+        if (kind == ScanKind.MessageQueue)
+        {
+            Key(ref item, block, rest[..end]);
+            Value(ref item, block, msg[..colon]);
+        }
+        else
+        {
+            Key(ref item, block, msg[..colon]);
+            Value(ref item, block, rest[..end]);
+        }
+
+        block.Items.Add(item);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -263,13 +261,9 @@ internal sealed class LineParser
             return;
         }
 
-        block.Items.Add(new ScanItem
-        {
-            Kind = ScanKind.Rspamd,
-            Line = n,
-            Time = Text(line.Time),
-            Detail = new ParsedRspamd(r, hits, spam),
-        });
+        var item = new ScanItem { Kind = ScanKind.Rspamd, Line = n, Detail = new ParsedRspamd(r, hits, spam) };
+        Time(ref item, block, line.Time);
+        block.Items.Add(item);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -282,13 +276,10 @@ internal sealed class LineParser
             var close = open < 0 ? -1 : msg[open..].IndexOf((byte)'>');
             if (close > 0)
             {
-                block.Items.Add(new ScanItem
-                {
-                    Kind = ScanKind.SpamdMessage,
-                    Line = n,
-                    Key = Text(line.Pid),
-                    Value = Text(msg.Slice(open + 1, close - 1)),
-                });
+                var item = new ScanItem { Kind = ScanKind.SpamdMessage, Line = n };
+                Key(ref item, block, line.Pid);
+                Value(ref item, block, msg.Slice(open + 1, close - 1));
+                block.Items.Add(item);
             }
         }
         else if (msg.StartsWith("identified spam "u8) || msg.StartsWith("clean message "u8))
@@ -296,14 +287,9 @@ internal sealed class LineParser
             block.Events++;
             if (ContentLines.TryParseSpamdScore(Chars(msg), out var score, out var required))
             {
-                block.Items.Add(new ScanItem
-                {
-                    Kind = ScanKind.SpamdScore,
-                    Line = n,
-                    Key = Text(line.Pid),
-                    Score = score,
-                    Required = required,
-                });
+                var item = new ScanItem { Kind = ScanKind.SpamdScore, Line = n, Score = score, Required = required };
+                Key(ref item, block, line.Pid);
+                block.Items.Add(item);
             }
         }
         else if (msg.StartsWith("result: "u8))
@@ -329,14 +315,15 @@ internal sealed class LineParser
         }
 
         var symbols = rules.Select(r => new ContentSymbol(r, null, [])).ToList();
-        block.Items.Add(new ScanItem
+        var item = new ScanItem
         {
             Kind = ScanKind.SpamdResult,
             Line = n,
-            Key = Text(line.Pid),
-            Time = Text(line.Time),
             Detail = new ParsedSpamd(spam, whole, symbols, Classify(symbols), mid, required),
-        });
+        };
+        Key(ref item, block, line.Pid);
+        Time(ref item, block, line.Time);
+        block.Items.Add(item);
     }
 
     private List<BlocklistHit> Classify(IReadOnlyList<ContentSymbol> symbols)
@@ -361,16 +348,38 @@ internal sealed class LineParser
         text.IndexOf(clean) >= 0 && text.IndexOf("127.255.255."u8) < 0 && text.IndexOf("BLOCKED"u8) < 0
         && text.IndexOf("OPENRESOLVER"u8) < 0;
 
-    /// <summary>The text between the first '[' and the next ']', as postscreen writes clients.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static string? BracketAddress(ReadOnlySpan<byte> msg)
+    /// <summary>The bytes between the first '[' and the next ']', as Postfix writes clients.</summary>
+    private static bool TryBracket(ReadOnlySpan<byte> msg, out ReadOnlySpan<byte> inside)
     {
         var open = msg.IndexOf((byte)'[');
         var close = open < 0 ? -1 : msg[open..].IndexOf((byte)']');
-        return close < 0 ? null : Text(msg.Slice(open + 1, close - 1));
+        inside = close < 0 ? default : msg.Slice(open + 1, close - 1);
+        return close >= 0;
     }
 
-    private static string Text(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
+    private static void Address(ScanKind kind, ReadOnlySpan<byte> msg, ScanBlock block, int n)
+    {
+        if (TryBracket(msg, out var ip))
+        {
+            var item = new ScanItem { Kind = kind, Line = n };
+            Key(ref item, block, ip);
+            block.Items.Add(item);
+        }
+    }
+
+    private static void Key(ref ScanItem item, ScanBlock block, ReadOnlySpan<byte> part) =>
+        (item.KeyAt, item.KeyLength) = (Offset(block, part), part.Length);
+
+    private static void Value(ref ScanItem item, ScanBlock block, ReadOnlySpan<byte> part) =>
+        (item.ValueAt, item.ValueLength) = (Offset(block, part), part.Length);
+
+    private static void Time(ref ScanItem item, ScanBlock block, ReadOnlySpan<byte> part) =>
+        (item.TimeAt, item.TimeLength) = (Offset(block, part), part.Length);
+
+    /// <summary>Where a part of a line starts in its block's buffer (every line is a slice of it).</summary>
+    private static int Offset(ScanBlock block, ReadOnlySpan<byte> part) =>
+        part.IsEmpty ? 0 : (int)Unsafe.ByteOffset(
+            ref MemoryMarshal.GetArrayDataReference(block.Source!.Buffer), ref MemoryMarshal.GetReference(part));
 
     /// <summary>
     /// The line's text in this thread's character buffer, valid until the next call on the thread:

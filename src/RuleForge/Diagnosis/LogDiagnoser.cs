@@ -86,20 +86,20 @@ public static class LogDiagnoser
                 var into = parsed.Count > 0 ? parsed.Pop() : new ScanBlock();
                 if (Environment.ProcessorCount == 1)
                 {
-                    Apply(scanner, ParseAndReturn(parser, block, pool, into), parsed);
+                    Apply(scanner, parser.Parse(block, into), parsed, pool);
                     continue;
                 }
 
-                inFlight.Enqueue(Task.Run(() => ParseAndReturn(parser, block, pool, into)));
+                inFlight.Enqueue(Task.Run(() => parser.Parse(block, into)));
                 while (inFlight.Count >= limit || (inFlight.Count > 0 && inFlight.Peek().IsCompleted))
                 {
-                    Apply(scanner, inFlight.Dequeue().GetAwaiter().GetResult(), parsed);
+                    Apply(scanner, inFlight.Dequeue().GetAwaiter().GetResult(), parsed, pool);
                 }
             }
 
             while (inFlight.Count > 0)
             {
-                Apply(scanner, inFlight.Dequeue().GetAwaiter().GetResult(), parsed);
+                Apply(scanner, inFlight.Dequeue().GetAwaiter().GetResult(), parsed, pool);
             }
         }
         finally
@@ -120,23 +120,17 @@ public static class LogDiagnoser
         }
     }
 
-    private static void Apply(LogScanner scanner, ScanBlock block, Stack<ScanBlock> free)
+    /// <summary>Applies a parsed block, then hands its buffer and item list back for reuse.</summary>
+    private static void Apply(LogScanner scanner, ScanBlock block, Stack<ScanBlock> free, BlockPool pool)
     {
         scanner.Apply(block);
+        if (block.Source is { } source)
+        {
+            pool.Return(source.Buffer);
+        }
+
         block.Clear();
         free.Push(block);
-    }
-
-    private static ScanBlock ParseAndReturn(LineParser parser, LogBlock block, BlockPool pool, ScanBlock into)
-    {
-        try
-        {
-            return parser.Parse(block, into);
-        }
-        finally
-        {
-            pool.Return(block.Buffer);
-        }
     }
 
     private static DiagnosisResult Failed(Diagnostic error) => new(null, [error]);

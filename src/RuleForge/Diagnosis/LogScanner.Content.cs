@@ -11,7 +11,7 @@ internal sealed partial class LogScanner
         var client = r.ClientIp ?? Lookup(_queueClient, r.QueueId);
         var from = r.From ?? Lookup(_queueFrom, r.QueueId);
         var auth = AuthSymbols.Read(r.Symbols, DomainOf(from));
-        Content(new BlockEvent(LogStage.Rspamd, Here(), item.Time!, client, from, r.Recipient, r.MessageId,
+        Content(new BlockEvent(LogStage.Rspamd, Here(), Time(item), client, from, r.Recipient, r.MessageId,
             $"{r.Action} {r.Score:0.00}/{r.Required:0.00}", r.Score, r.Required, hits,
             auth.Spf, auth.Dkim, auth.DkimDomain, auth.Dmarc), spam);
     }
@@ -19,7 +19,7 @@ internal sealed partial class LogScanner
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SpamdResult(in ScanItem item)
     {
-        var pid = item.Key!;
+        var pid = Key(item);
         var (spam, whole, symbols, hits, mid, required) = (ParsedSpamd)item.Detail!;
 
         // Limitation: spamd names no client; it is found through the Postfix lines of the same message
@@ -40,7 +40,7 @@ internal sealed partial class LogScanner
         var from = Lookup(_queueFrom, queue);
         var auth = AuthSymbols.Read(symbols, DomainOf(from));
         var verdict = required is { } req ? $"{(spam ? "spam" : "ham")} {score:0.0}/{req:0.0}" : spam ? "spam" : "ham";
-        Content(new BlockEvent(LogStage.SpamAssassin, Here(), item.Time!, Lookup(_queueClient, queue), from,
+        Content(new BlockEvent(LogStage.SpamAssassin, Here(), Time(item), Lookup(_queueClient, queue), from,
             null, mid, verdict, score, required, hits, auth.Spf, auth.Dkim, auth.DkimDomain, auth.Dmarc), spam);
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using RuleForge.Diagnostics;
 
 namespace RuleForge.Diagnosis;
@@ -23,6 +24,7 @@ internal sealed partial class LogScanner
         new(CacheSize, StringComparer.Ordinal);
     private readonly BoundedCache<string, PendingRank> _ranks = new(CacheSize, StringComparer.Ordinal);
     private string _file = "-";
+    private byte[] _buffer = [];
     private long _lineBase;
     private int _line;
 
@@ -55,12 +57,14 @@ internal sealed partial class LogScanner
         Lines += block.Lines;
         Events += block.Events;
         Skipped += block.Skipped;
+        _buffer = block.Source?.Buffer ?? [];
         foreach (ref readonly var item in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(block.Items))
         {
             _line = (int)Math.Min(_lineBase + item.Line, int.MaxValue);
             Apply(item);
         }
 
+        _buffer = [];
         _lineBase += block.Lines;
     }
 
@@ -73,22 +77,22 @@ internal sealed partial class LogScanner
                 Reject(item);
                 break;
             case ScanKind.QueueClient:
-                _queueClient.Set(item.Key!, item.Value!);
+                _queueClient.Set(Key(item), Value(item));
                 break;
             case ScanKind.Rank:
-                _ranks.Set(item.Key!, new PendingRank(item.Rank, Here(), item.Time!));
+                _ranks.Set((string)item.Detail!, new PendingRank(item.Rank, Here(), Time(item)));
                 break;
             case ScanKind.Pass:
                 if (_ranks.Count > 0)
                 {
-                    _ranks.Remove(item.Key!);
+                    _ranks.Remove(Key(item));
                 }
 
                 break;
             case ScanKind.Disconnect:
                 if (_ranks.Count > 0)
                 {
-                    Disconnect(item.Key!);
+                    Disconnect(Key(item));
                 }
 
                 break;
@@ -96,19 +100,19 @@ internal sealed partial class LogScanner
                 Dnsblog(item);
                 break;
             case ScanKind.MessageQueue:
-                _midQueue.Set(item.Key!, item.Value!);
+                _midQueue.Set(Key(item), Value(item));
                 break;
             case ScanKind.QueueFrom:
-                _queueFrom.Set(item.Key!, item.Value!);
+                _queueFrom.Set(Key(item), Value(item));
                 break;
             case ScanKind.Rspamd:
                 Rspamd(item);
                 break;
             case ScanKind.SpamdMessage:
-                _spamdMid.Set(item.Key!, item.Value!);
+                _spamdMid.Set(Key(item), Value(item));
                 break;
             case ScanKind.SpamdScore:
-                _spamdScore.Set(item.Key!, (item.Score, item.Required));
+                _spamdScore.Set(Key(item), (item.Score, item.Required));
                 break;
             case ScanKind.SpamdResult:
                 SpamdResult(item);
@@ -157,14 +161,14 @@ internal sealed partial class LogScanner
         var error = BlocklistNames.ErrorOfText(r.Text)
             ?? (answer is null ? null : BlocklistNames.ErrorOfAnswer(answer));
         var hit = new BlocklistHit(r.Zone, answer, null, null, error);
-        _collector.Block(new BlockEvent(item.Stage, Here(), item.Time!, r.ClientIp, r.From, r.To, null,
+        _collector.Block(new BlockEvent(item.Stage, Here(), Time(item), r.ClientIp, r.From, r.To, null,
             r.Subject == "client" ? r.Reply : $"{r.Reply} ({r.Subject})", null, null, [hit]));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Dnsblog(in ScanItem item)
     {
-        var (ip, zone, answer) = (item.Key!, item.Value!, item.Other!);
+        var (ip, zone, answer) = (DnsblogAnswer)item.Detail!;
         if (!_dnsblog.TryGet(ip, out var list))
         {
             list = [];
@@ -179,7 +183,7 @@ internal sealed partial class LogScanner
         if (BlocklistNames.ErrorOfAnswer(answer) is { } error)
         {
             _collector.ErrorSeen(LogStage.Postscreen, new BlocklistHit(zone, answer, null, null, error), Here(),
-                item.Time!);
+                Time(item));
         }
     }
 
@@ -193,4 +197,11 @@ internal sealed partial class LogScanner
     }
 
     private SourceLocation Here() => new(_file, _line, 1);
+
+    // The short fields of an item, decoded from its block's bytes when the state needs them.
+    private string Key(in ScanItem item) => Encoding.UTF8.GetString(_buffer, item.KeyAt, item.KeyLength);
+
+    private string Value(in ScanItem item) => Encoding.UTF8.GetString(_buffer, item.ValueAt, item.ValueLength);
+
+    private string Time(in ScanItem item) => Encoding.UTF8.GetString(_buffer, item.TimeAt, item.TimeLength);
 }

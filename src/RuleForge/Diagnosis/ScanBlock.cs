@@ -17,10 +17,14 @@ internal sealed class ScanBlock
     // Note: a block of about a megabyte holds up to some ten thousand items; sized once, reused.
     public List<ScanItem> Items { get; } = new(16_384);
 
+    /// <summary>The block the items' offsets point into; its buffer stays out of the pool until applied.</summary>
+    public LogBlock? Source { get; set; }
+
     /// <summary>Empties the block for the next one, keeping the list's capacity.</summary>
     public void Clear()
     {
         Lines = Events = Skipped = 0;
         Items.Clear();
+        Source = null;
     }
 }

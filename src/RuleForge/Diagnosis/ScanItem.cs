@@ -2,8 +2,9 @@ namespace RuleForge.Diagnosis;
 
 /// <summary>
 /// One log line, parsed on a worker thread, that the scanner's state needs: which fields are set
-/// depends on <see cref="Kind"/> (see <see cref="ScanKind"/>). Lines that need no state (dropped
-/// lines, clean verdicts) become no item, only counts.
+/// depends on <see cref="Kind"/> (see <see cref="ScanKind"/>). Short fields (addresses, queue ids,
+/// times) stay bytes of the block, given by offset and length, and are decoded only when the state
+/// uses them; lines that need no state (dropped lines, clean verdicts) become no item, only counts.
 /// </summary>
 internal struct ScanItem
 {
@@ -16,17 +17,22 @@ internal struct ScanItem
 
     public int Rank;
 
-    public string? Time;
+    public int TimeAt;
 
-    public string? Key;
+    public int TimeLength;
 
-    public string? Value;
+    public int KeyAt;
 
-    public string? Other;
+    public int KeyLength;
+
+    public int ValueAt;
+
+    public int ValueLength;
 
     public double Score;
 
     public double Required;
 
+    /// <summary>What the worker parsed from a longer line (a reject, a verdict, a dnsblog answer).</summary>
     public object? Detail;
 }

@@ -18,7 +18,7 @@ internal enum ScanKind : byte
     /// <summary>postscreen DISCONNECT: Key is the address.</summary>
     Disconnect,
 
-    /// <summary>dnsblog answer: Key is the address, Value the zone, Other the answer, Time.</summary>
+    /// <summary>dnsblog answer: Key is the address, Time, Detail the zone and answer.</summary>
     Dnsblog,
 
     /// <summary>cleanup "message-id=": Key is the message id, Value the queue id.</summary>
