@@ -9,6 +9,20 @@ namespace RuleForge.Diagnosis;
 /// </summary>
 public static class AuthSymbols
 {
+    // Note: the names the switch in Read looks at; keep the two together.
+    private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
+    {
+        "R_SPF_ALLOW", "SPF_PASS", "R_SPF_FAIL", "SPF_FAIL", "R_SPF_SOFTFAIL", "SPF_SOFTFAIL", "R_DKIM_ALLOW",
+        "DKIM_VALID_AU", "R_DKIM_REJECT", "DKIM_INVALID", "DMARC_POLICY_ALLOW", "DMARC_PASS", "DMARC_POLICY_REJECT",
+        "DMARC_POLICY_QUARANTINE", "DMARC_POLICY_SOFTFAIL", "DMARC_REJECT", "DMARC_QUAR", "DMARC_NONE",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownNames =
+        Known.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether <see cref="Read"/> takes anything from a symbol of this name.</summary>
+    public static bool IsKnown(ReadOnlySpan<char> name) => KnownNames.Contains(name);
+
     /// <summary>The results the symbols show; None where they say nothing.</summary>
     public static (AuthResult Spf, AuthResult Dkim, string? DkimDomain, AuthResult Dmarc) Read(
         IEnumerable<ContentSymbol> symbols, string? envelopeDomain)

@@ -38,6 +38,7 @@ public sealed class BlocklistNames
     ];
 
     private readonly Dictionary<string, string> _planned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _plannedNames;
     private readonly List<(string Zone, string Dotted)> _zones;
     // Note: read by several parsing threads at once (see LogDiagnoser), hence concurrent.
     private readonly ConcurrentDictionary<string, string?> _stock = new(StringComparer.Ordinal);
@@ -60,6 +61,7 @@ public sealed class BlocklistNames
             }
         }
 
+        _plannedNames = _planned.GetAlternateLookup<ReadOnlySpan<char>>();
         _zones = [.. plan.Policy.Blocklists.Select(b => (b.Zone, "." + b.Zone)).OrderByDescending(z => z.Zone.Length)];
     }
 
@@ -91,6 +93,29 @@ public sealed class BlocklistNames
 
         var error = answer is not null ? ErrorOfAnswer(answer) : ErrorOfName(symbol.Name);
         return new BlocklistHit(zone, answer, symbol.Name, symbol.Score, error);
+    }
+
+    /// <summary>
+    /// False when <see cref="Classify"/> is sure to find no blocklist in the symbol: its name is no
+    /// rule of the policy nor of a stock blocklist, and no option carries an answer. Reads spans, so
+    /// a line's other symbols cost no allocation.
+    /// </summary>
+    public bool MayName(ReadOnlySpan<char> name, ReadOnlySpan<char> options)
+    {
+        if (options.Contains(" : 127.", StringComparison.Ordinal) || _plannedNames.ContainsKey(name))
+        {
+            return true;
+        }
+
+        foreach (var (prefix, _) in Stock)
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"open resolver", "excessive queries" or "error answer" for 127.255.255.0/24, else null.</summary>

@@ -13,7 +13,7 @@ public static class ContentLines
     /// Null when the verdict or the symbol list is missing or cut short.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static RspamdResult? ParseRspamd(ReadOnlySpan<char> text)
+    public static RspamdResult? ParseRspamd(ReadOnlySpan<char> text, SymbolFilter? keep = null)
     {
         var verdict = text.IndexOf("): [");
         var open = verdict < 0 ? -1 : text[..(verdict + 1)].LastIndexOf('(');
@@ -33,7 +33,7 @@ public static class ContentLines
         }
 
         var symbolsAt = PostfixLines.IndexOf(text, '[', scoresEnd);
-        if (symbolsAt < 0 || !TrySymbols(text, symbolsAt + 1, out var symbols))
+        if (symbolsAt < 0 || !TrySymbols(text, symbolsAt + 1, keep, out var symbols))
         {
             return null;
         }
@@ -102,7 +102,8 @@ public static class ContentLines
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TrySymbols(ReadOnlySpan<char> text, int pos, out List<ContentSymbol> symbols)
+    private static bool TrySymbols(
+        ReadOnlySpan<char> text, int pos, SymbolFilter? keep, out List<ContentSymbol> symbols)
     {
         symbols = [];
         while (pos < text.Length)
@@ -123,7 +124,7 @@ public static class ContentLines
                 return false;
             }
 
-            var name = text[pos..nameEnd].ToString();
+            var name = text[pos..nameEnd];
             pos = nameEnd;
             double? score = null;
             if (text[pos] == '(')
@@ -138,7 +139,7 @@ public static class ContentLines
                 pos = close + 1;
             }
 
-            IReadOnlyList<string> options = [];
+            var options = ReadOnlySpan<char>.Empty;
             if (pos < text.Length && text[pos] == '{')
             {
                 var close = PostfixLines.IndexOf(text, '}', pos);
@@ -147,12 +148,17 @@ public static class ContentLines
                     return false;
                 }
 
-                options = text[(pos + 1)..close].ToString()
-                    .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                options = text[(pos + 1)..close];
                 pos = close + 1;
             }
 
-            symbols.Add(new ContentSymbol(name, score, options));
+            if (keep is null || keep(name, options))
+            {
+                IReadOnlyList<string> split = options.IsEmpty
+                    ? []
+                    : options.ToString().Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                symbols.Add(new ContentSymbol(name.ToString(), score, split));
+            }
             if (pos < text.Length && text[pos] == ',')
             {
                 pos++;

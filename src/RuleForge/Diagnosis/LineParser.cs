@@ -18,10 +18,14 @@ internal sealed class LineParser
     private readonly BlocklistNames _names;
     private readonly int? _postscreenThreshold;
 
+    /// <summary>The symbols worth keeping: authentication results and possible blocklists.</summary>
+    private readonly SymbolFilter _keep;
+
     public LineParser(BlocklistNames names, int? postscreenThreshold)
     {
         _names = names;
         _postscreenThreshold = postscreenThreshold;
+        _keep = (name, options) => AuthSymbols.IsKnown(name) || names.MayName(name, options);
     }
 
     /// <summary>Parses one block into an empty <see cref="ScanBlock"/>.</summary>
@@ -248,7 +252,7 @@ internal sealed class LineParser
             return;
         }
 
-        if (ContentLines.ParseRspamd(Chars(rest)) is not { } r)
+        if (ContentLines.ParseRspamd(Chars(rest), _keep) is not { } r)
         {
             block.Skipped++;
             return;
@@ -314,7 +318,7 @@ internal sealed class LineParser
             return;
         }
 
-        var symbols = rules.Select(r => new ContentSymbol(r, null, [])).ToList();
+        var symbols = rules.Where(r => _keep(r, [])).Select(r => new ContentSymbol(r, null, [])).ToList();
         var item = new ScanItem
         {
             Kind = ScanKind.SpamdResult,
