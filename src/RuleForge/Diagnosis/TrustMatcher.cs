@@ -31,7 +31,7 @@ public sealed class TrustMatcher
         var domain = DomainOf(e.EnvelopeFrom);
         foreach (var (sender, ranges) in _senders)
         {
-            var domainMatches = domain is not null && sender.Domains.Any(d => InDomain(domain, d));
+            var domainMatches = domain is not null && AnyDomain(domain, sender.Domains);
             if (hasIp && ranges.Contains(family, address))
             {
                 if (sender.Ranges!.EnvelopeDomainRequired)
@@ -80,8 +80,22 @@ public sealed class TrustMatcher
         return new string(chars);
     }
 
+    private static bool AnyDomain(string domain, IReadOnlyList<string> trusted)
+    {
+        foreach (var d in trusted)
+        {
+            if (InDomain(domain, d))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool InDomain(string domain, string trusted) =>
-        domain == trusted || domain.EndsWith("." + trusted, StringComparison.Ordinal);
+        domain.EndsWith(trusted, StringComparison.Ordinal)
+        && (domain.Length == trusted.Length || domain[domain.Length - trusted.Length - 1] == '.');
 
     private static string? DomainOf(string? address)
     {
