@@ -8,7 +8,7 @@ namespace RuleForge.Resolution.Feeds;
 /// </summary>
 internal static class GenericFeedReader
 {
-    public static List<FeedRow> Read(JsonElement root, string itemsPath, string cidrField)
+    public static IEnumerable<FeedRow> Read(JsonElement root, string itemsPath, string cidrField)
     {
         var node = root;
         foreach (var part in itemsPath.Split('.', StringSplitOptions.RemoveEmptyEntries))
@@ -25,12 +25,10 @@ internal static class GenericFeedReader
                 $"the path '{itemsPath}' leads to {FeedJson.Describe(node.ValueKind)}, not an array of rows");
         }
 
-        var rows = new List<FeedRow>();
+        var number = 0;
         foreach (var item in node.EnumerateArray())
         {
-            rows.Add(FeedJson.Row(rows.Count + 1, item, cidrField));
+            yield return FeedJson.Row(++number, item, cidrField);
         }
-
-        return rows;
     }
 }

@@ -8,9 +8,9 @@ namespace RuleForge.Resolution.Feeds;
 /// </summary>
 internal static class OracleFeedReader
 {
-    public static List<FeedRow> Read(JsonElement root)
+    public static IEnumerable<FeedRow> Read(JsonElement root)
     {
-        var rows = new List<FeedRow>();
+        var number = 0;
         var regions = FeedJson.Array(root, "regions", "an Oracle-style feed", required: true)!.Value;
         var index = 0;
         foreach (var region in regions.EnumerateArray())
@@ -34,10 +34,8 @@ internal static class OracleFeedReader
 
             foreach (var item in cidrs.EnumerateArray())
             {
-                rows.Add(FeedJson.Row(rows.Count + 1, item, "cidr", shared));
+                yield return FeedJson.Row(++number, item, "cidr", shared);
             }
         }
-
-        return rows;
     }
 }
