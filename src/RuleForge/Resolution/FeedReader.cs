@@ -60,19 +60,18 @@ public static class FeedReader
             return (FeedShapes.Text, detected);
         }
 
-        using var doc = FeedJson.Parse(content);
-        var root = doc.RootElement;
-        var actual = detected ? FeedShapeDetector.Detect(root) : shape;
+        var document = FeedJsonDocument.Open(content);
+        var actual = detected ? FeedShapeDetector.Detect(document) : shape;
         var rows = actual switch
         {
-            FeedShapes.Aws => AwsFeedReader.Read(root),
-            FeedShapes.Google => GoogleFeedReader.Read(root),
-            FeedShapes.M365 => M365FeedReader.Read(root),
-            FeedShapes.CidrLists => CidrListsFeedReader.Read(root),
-            FeedShapes.Oracle => OracleFeedReader.Read(root),
-            FeedShapes.Atlassian => AtlassianFeedReader.Read(root),
+            FeedShapes.Aws => AwsFeedReader.Read(document),
+            FeedShapes.Google => GoogleFeedReader.Read(document),
+            FeedShapes.M365 => M365FeedReader.Read(document),
+            FeedShapes.CidrLists => CidrListsFeedReader.Read(document),
+            FeedShapes.Oracle => OracleFeedReader.Read(document),
+            FeedShapes.Atlassian => AtlassianFeedReader.Read(document),
             FeedShapes.Generic when itemsPath is not null && cidrField is not null =>
-                GenericFeedReader.Read(root, itemsPath, cidrField),
+                GenericFeedReader.Read(document, itemsPath, cidrField),
             FeedShapes.Generic => throw new ArgumentException("the generic shape needs items and cidr_field"),
             _ => throw new ArgumentException($"unknown feed shape '{shape}'", nameof(shape)),
         };

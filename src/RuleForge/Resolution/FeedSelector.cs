@@ -19,7 +19,7 @@ public static class FeedSelector
     /// <param name="scan">The feed, read with this selection's filters (see <see cref="FiltersFor"/>).</param>
     /// <param name="feeds">The policy's feeds, where an <c>except</c> finds its feed by id.</param>
     /// <param name="load">Reads a feed for an <c>except</c>; null when unreadable (and reported).</param>
-    public static List<FeedCidr> Select(
+    public static IReadOnlyList<FeedCidr> Select(
         TrustedSender sender, FeedDefinition feed, FeedSelection selection, FeedScan scan,
         IReadOnlyList<FeedDefinition> feeds, Func<FeedDefinition, FeedScan?> load,
         DiagnosticBag diagnostics, out List<(string, int)> steps)
@@ -30,7 +30,7 @@ public static class FeedSelector
         ArgumentNullException.ThrowIfNull(feeds);
         ArgumentNullException.ThrowIfNull(load);
         steps = [];
-        var result = Filter(feed.Id, scan, selection.Where, diagnostics, steps, "").Cidrs.ToList();
+        var result = Filter(feed.Id, scan, selection.Where, diagnostics, steps, "").Cidrs;
         if (result.Count == 0)
         {
             diagnostics.Report(Messages.FeedFilterEmpty, selection.Location, sender.Id, feed.Id);
@@ -208,7 +208,7 @@ public static class FeedSelector
 
     // Note: a CIDR that does not parse is passed through untouched so that the caller reports it
     // as it reports every bad row; only valid ranges are cut.
-    private static List<FeedCidr> Subtract(List<FeedCidr> cidrs, AddressSet removed)
+    private static List<FeedCidr> Subtract(IReadOnlyList<FeedCidr> cidrs, AddressSet removed)
     {
         var left = new List<FeedCidr>();
         foreach (var cidr in cidrs)

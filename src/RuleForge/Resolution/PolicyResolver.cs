@@ -73,7 +73,7 @@ public static class PolicyResolver
                         continue;
                     }
 
-                    var source = new RangeSource(network, $"feed {feed.Id} row {row}");
+                    var source = RangeSource.OfFeedRow(network, feed.Id, row);
                     needed.UnionWith(
                         RangeChecks.Check(sender.Id, source, ranges.Acknowledged, selection.Location, diagnostics));
                     sources.Add(source);
@@ -109,7 +109,7 @@ public static class PolicyResolver
 
     // A selection's ranges (with their rows), the rows read and the filter steps: from the
     // lockfile when a URL feed is involved (build never downloads), else from the files.
-    private static (List<FeedCidr> Ranges, int Rows, List<(string, int)> Steps)? Pick(
+    private static (IReadOnlyList<FeedCidr> Ranges, int Rows, List<(string, int)> Steps)? Pick(
         Policy policy, TrustedSender sender, FeedDefinition feed, FeedSelection selection,
         LockedFeedSources pins, Dictionary<string, FeedScan?> cache, DiagnosticBag diagnostics,
         IProgress<string>? progress)

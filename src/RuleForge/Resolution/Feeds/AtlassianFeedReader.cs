@@ -8,11 +8,11 @@ namespace RuleForge.Resolution.Feeds;
 /// </summary>
 internal static class AtlassianFeedReader
 {
-    public static IEnumerable<FeedRow> Read(JsonElement root)
+    public static IEnumerable<FeedRow> Read(FeedJsonDocument document)
     {
         var number = 0;
-        var items = FeedJson.Array(root, "items", "an Atlassian-style feed", required: true)!.Value;
-        foreach (var item in items.EnumerateArray())
+        FeedJson.Array(document, "items", "an Atlassian-style feed", required: true);
+        foreach (var item in document.Items(["items"]))
         {
             yield return FeedJson.Row(++number, item, "cidr");
         }

@@ -13,19 +13,19 @@ namespace RuleForge.Resolution.Feeds;
 /// </remarks>
 internal static class AwsFeedReader
 {
-    public static IEnumerable<FeedRow> Read(JsonElement root)
+    public static IEnumerable<FeedRow> Read(FeedJsonDocument document)
     {
         var number = 0;
-        var v4 = FeedJson.Array(root, "prefixes", "an AWS-style feed", required: true)!.Value;
-        var v6 = FeedJson.Array(root, "ipv6_prefixes", "an AWS-style feed", required: false);
-        foreach (var item in v4.EnumerateArray())
+        FeedJson.Array(document, "prefixes", "an AWS-style feed", required: true);
+        var v6 = FeedJson.Array(document, "ipv6_prefixes", "an AWS-style feed", required: false);
+        foreach (var item in document.Items(["prefixes"]))
         {
             yield return FeedJson.OfFamily(FeedJson.Row(++number, item, "ip_prefix"), "ip_prefix", IpFamily.V4);
         }
 
-        if (v6 is { } array)
+        if (v6)
         {
-            foreach (var item in array.EnumerateArray())
+            foreach (var item in document.Items(["ipv6_prefixes"]))
             {
                 yield return FeedJson.OfFamily(
                     FeedJson.Row(++number, item, "ipv6_prefix"), "ipv6_prefix", IpFamily.V6);

@@ -15,15 +15,15 @@ internal static class CidrListsFeedReader
     /// <summary>The field that holds the key a CIDR was listed under.</summary>
     public const string ServiceField = "service";
 
-    public static IEnumerable<FeedRow> Read(JsonElement root)
+    public static IEnumerable<FeedRow> Read(FeedJsonDocument document)
     {
-        if (root.ValueKind != JsonValueKind.Object)
+        if (document.Kind != JsonValueKind.Object)
         {
             throw new FeedReadException("a CIDR-lists feed is an object of service: [CIDR, ...]");
         }
 
         var number = 0;
-        foreach (var property in root.EnumerateObject())
+        foreach (var property in document.Properties())
         {
             if (FeedJson.CidrList(property.Value) is { } cidrs)
             {
@@ -45,9 +45,8 @@ internal static class CidrListsFeedReader
     }
 
     /// <summary>True when some key of the object holds a list of CIDRs.</summary>
-    public static bool HasCidrList(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object
-        && root.EnumerateObject().Any(p => FeedJson.CidrList(p.Value) is not null);
+    public static bool HasCidrList(FeedJsonDocument document) =>
+        document.Properties().Any(p => FeedJson.CidrList(p.Value) is not null);
 
     // Returns the first element that is not a network when the list also holds a network.
     private static string? IsMixed(JsonElement value)

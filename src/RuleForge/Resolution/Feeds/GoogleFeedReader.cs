@@ -9,11 +9,11 @@ namespace RuleForge.Resolution.Feeds;
 /// </summary>
 internal static class GoogleFeedReader
 {
-    public static IEnumerable<FeedRow> Read(JsonElement root)
+    public static IEnumerable<FeedRow> Read(FeedJsonDocument document)
     {
         var count = 0;
-        var prefixes = FeedJson.Array(root, "prefixes", "a Google-style feed", required: true)!.Value;
-        foreach (var item in prefixes.EnumerateArray())
+        FeedJson.Array(document, "prefixes", "a Google-style feed", required: true);
+        foreach (var item in document.Items(["prefixes"]))
         {
             var number = ++count;
             if (item.ValueKind != JsonValueKind.Object)

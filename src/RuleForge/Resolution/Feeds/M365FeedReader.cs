@@ -12,15 +12,15 @@ internal static class M365FeedReader
 {
     private static readonly string[] PortFields = ["tcpPorts", "udpPorts"];
 
-    public static IEnumerable<FeedRow> Read(JsonElement root)
+    public static IEnumerable<FeedRow> Read(FeedJsonDocument document)
     {
-        if (root.ValueKind != JsonValueKind.Array)
+        if (document.Kind != JsonValueKind.Array)
         {
             throw new FeedReadException("a Microsoft 365 endpoint feed is an array of endpoint sets");
         }
 
         var number = 0;
-        foreach (var item in root.EnumerateArray())
+        foreach (var item in document.Items([]))
         {
             var row = FeedJson.Row(++number, item, "ips");
             var fields = new Dictionary<string, IReadOnlyList<string>>(row.Fields, StringComparer.Ordinal);

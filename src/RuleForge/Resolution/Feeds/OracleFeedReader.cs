@@ -8,12 +8,12 @@ namespace RuleForge.Resolution.Feeds;
 /// </summary>
 internal static class OracleFeedReader
 {
-    public static IEnumerable<FeedRow> Read(JsonElement root)
+    public static IEnumerable<FeedRow> Read(FeedJsonDocument document)
     {
         var number = 0;
-        var regions = FeedJson.Array(root, "regions", "an Oracle-style feed", required: true)!.Value;
+        FeedJson.Array(document, "regions", "an Oracle-style feed", required: true);
         var index = 0;
-        foreach (var region in regions.EnumerateArray())
+        foreach (var region in document.Items(["regions"]))
         {
             index++;
             if (region.ValueKind != JsonValueKind.Object
