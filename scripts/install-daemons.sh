@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the mail daemons and tools that RuleForge's verify and live tests run.
+# (time: GNU time measures the peak memory of the CLI in the memory-bound tests.)
 # Debian packages only; keeps the packages from starting system services.
 set -euo pipefail
 need=(postfix rspamd spamassassin spamc spamd libmail-spf-perl libmail-dmarc-perl
       libmail-dkim-perl swaks dnsmasq-base bind9-dnsutils iproute2 util-linux opendkim-tools
-      chromium)
+      chromium time)
 missing=()
 for p in "${need[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -3,6 +3,7 @@ using RuleForge.Pipeline;
 using RuleForge.Resolution.Dns;
 using RuleForge.Resolution.Feeds;
 using RuleForge.Resolution.Lock;
+using RuleForge.Resolution.Spf;
 
 namespace RuleForge.Cli;
 
@@ -88,6 +89,32 @@ public sealed class Settings
         }
     }
 
+    /// <summary>
+    /// SPF answer bounds: Spf:MaxRecordBytes (default 2048), Spf:MaxTxtStrings (32) and
+    /// Spf:MaxTxtRecords (64); unusable values keep their defaults (see <see cref="SpfProblems"/>).
+    /// </summary>
+    public SpfLimits Spf => SpfLimits.Default with
+    {
+        RecordBytes = Whole("Spf:MaxRecordBytes") ?? SpfLimits.DefaultRecordBytes,
+        TxtStrings = Whole("Spf:MaxTxtStrings") ?? SpfLimits.DefaultTxtStrings,
+        TxtRecords = Whole("Spf:MaxTxtRecords") ?? SpfLimits.DefaultTxtRecords,
+    };
+
+    /// <summary>SPF settings whose values cannot be used, as messages for a usage error.</summary>
+    public IReadOnlyList<string> SpfProblems()
+    {
+        var problems = new List<string>();
+        foreach (var key in (string[])["Spf:MaxRecordBytes", "Spf:MaxTxtStrings", "Spf:MaxTxtRecords"])
+        {
+            if (Value(key) is { } text && Whole(key) is null)
+            {
+                problems.Add($"setting {key} = '{text}' is not a whole number greater than zero");
+            }
+        }
+
+        return problems;
+    }
+
     /// <summary>Feed settings whose values cannot be used, as messages for a usage error.</summary>
     public IReadOnlyList<string> FeedProblems()
     {
@@ -164,6 +191,12 @@ public sealed class Settings
                 .Select(k => $"setting {k} = '{Value(k)}' is not {Validation.InstallPaths.Rule}"))
             .ToList();
     }
+
+    private int? Whole(string key) =>
+        int.TryParse(Value(key), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : null;
 
     private double? Number(string key) =>
         Value(key) is { } text && double.TryParse(text, System.Globalization.NumberStyles.Float,

@@ -119,13 +119,14 @@ internal static class FeedCommand
         }
 
         var (json, quiet, verbose) = (run.Json, run.Quiet, run.Verbose);
-        FeedData data;
+        FeedScan scan;
         using (var progress = TerminalProgress.For(io, quiet))
         {
             try
             {
                 progress?.Report($"reading feed {name} ({content.Length} bytes)");
-                data = FeedReader.Read(shape, content, options.Items, options.CidrField);
+                scan = FeedScan.Read(
+                    shape, content, options.Items, options.CidrField, [conditions], summarise: true);
             }
             catch (FeedReadException e)
             {
@@ -135,7 +136,7 @@ internal static class FeedCommand
             }
         }
 
-        var summary = FeedSummary.Of(data, name, conditions);
+        var summary = FeedSummary.Of(scan, name, conditions);
         DiagnosticPrinter.Print(summary.Diagnostics, io, quiet);
         if (json)
         {

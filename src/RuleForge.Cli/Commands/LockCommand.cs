@@ -40,7 +40,8 @@ internal static class LockCommand
         {
             var path = result.GetValue(policy)!;
             var loaded = Cli.Settings.Load(result.GetValue(settings), new Dictionary<string, string?>());
-            var problems = loaded.Problems().Concat(loaded.LockProblems()).Concat(loaded.FeedProblems()).ToList();
+            var problems = loaded.Problems().Concat(loaded.LockProblems()).Concat(loaded.FeedProblems())
+                .Concat(loaded.SpfProblems()).ToList();
             problems.ForEach(p => io.Error.WriteLine($"ruleforge: {p}"));
             if (problems.Count > 0 || DnsOptions.Load(result, settings, server, io) is not { } dns)
             {
@@ -50,8 +51,9 @@ internal static class LockCommand
             var options = new LockOptions(
                 result.GetValue(refresh), loaded.LockMaxShrink, result.GetValue(allowShrink));
             using var fetcher = new FeedFetcher(loaded.Feeds);
-            return await RunAsync(path, new Resolvers(dns, fetcher), options, loaded.Defaults, result.GetValue(quiet),
-                io, cancellation).ConfigureAwait(false);
+            var resolvers = new Resolvers(dns, loaded.Spf, fetcher);
+            return await RunAsync(path, resolvers, options, loaded.Defaults, result.GetValue(quiet), io, cancellation)
+                .ConfigureAwait(false);
         });
         return command;
     }
@@ -88,7 +90,8 @@ internal static class LockCommand
         LockOutcome outcome;
         using (var progress = TerminalProgress.For(io, quiet))
         {
-            var locker = new PolicyLocker(new SpfFlattener(new DnsLookup(resolvers.Dns, progress)), resolvers.Fetcher);
+            var flattener = new SpfFlattener(new DnsLookup(resolvers.Dns, progress), resolvers.Spf);
+            var locker = new PolicyLocker(flattener, resolvers.Fetcher);
             outcome = await locker.LockAsync(valid, previous, options, cancellation).ConfigureAwait(false);
         }
 
@@ -129,7 +132,7 @@ internal static class LockCommand
         return ExitCodes.Ok;
     }
 
-    private sealed record Resolvers(DnsSettings Dns, FeedFetcher Fetcher);
+    private sealed record Resolvers(DnsSettings Dns, SpfLimits Spf, FeedFetcher Fetcher);
 
     private static void WriteChange(SenderRangeChange change, Policy policy, bool quiet, CliIo io)
     {

@@ -40,7 +40,10 @@ internal static class SpfCommand
                 return ExitCodes.Usage;
             }
 
-            if (DnsOptions.Load(result, settings, server, io) is not { } dns)
+            var loaded = Cli.Settings.Load(result.GetValue(settings), new Dictionary<string, string?>());
+            var problems = loaded.SpfProblems();
+            problems.ToList().ForEach(p => io.Error.WriteLine($"ruleforge: {p}"));
+            if (problems.Count > 0 || DnsOptions.Load(result, settings, server, io) is not { } dns)
             {
                 return ExitCodes.Usage;
             }
@@ -48,8 +51,8 @@ internal static class SpfCommand
             SpfResult flattened;
             using (var progress = TerminalProgress.For(io, result.GetValue(quiet)))
             {
-                flattened = await new SpfFlattener(new DnsLookup(dns, progress)).FlattenAsync(ascii, cancellation)
-                    .ConfigureAwait(false);
+                var flattener = new SpfFlattener(new DnsLookup(dns, progress), loaded.Spf);
+                flattened = await flattener.FlattenAsync(ascii, cancellation).ConfigureAwait(false);
             }
 
             Write(flattened, result.GetValue(format) == "json", result.GetValue(quiet), io);

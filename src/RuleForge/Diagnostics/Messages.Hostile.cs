@@ -22,4 +22,20 @@ public static partial class Messages
         "RF1231", E,
         "{0} more {1} diagnostics are not listed (only the first {2} of one kind are)",
         "Fix the ones listed and run again; the rest are the same mistake.");
+    public static readonly MessageTemplate SpfRecordTooLarge = new(
+        "RF1232", E,
+        "the SPF record of '{0}' is {1} bytes long, more than the {2} bytes RuleForge reads",
+        "RFC 7208 3.4 asks for SPF records that fit a 512-byte DNS answer; a record this large is refused, " +
+        "not flattened, and the lockfile is left as it was. Ask the sender to split it with include:, or raise " +
+        "the Spf:MaxRecordBytes setting if the record is genuine.");
+    public static readonly MessageTemplate TxtTooManyStrings = new(
+        "RF1233", E,
+        "a TXT record of '{0}' is made of {1} strings, more than the {2} RuleForge reads",
+        "A real SPF record needs a few 255-byte strings; this answer is refused and the lockfile is left as " +
+        "it was. Check the DNS server, or raise the Spf:MaxTxtStrings setting if the record is genuine.");
+    public static readonly MessageTemplate TxtTooManyRecords = new(
+        "RF1234", E,
+        "'{0}' has {1} TXT records, more than the {2} RuleForge reads",
+        "The answer is refused and the lockfile is left as it was. Check the DNS server, or raise the " +
+        "Spf:MaxTxtRecords setting if the domain really publishes that many TXT records.");
 }

@@ -64,7 +64,18 @@ public static class Manifest
         Resolution.Lock.LockfileLocation location) =>
         Resolution.Lock.LockfileStore.Load(location, new Diagnostics.DiagnosticBag())?.Feeds;
 
-    private static string HashFile(string path) => File.Exists(path) ? Hash(File.ReadAllBytes(path)) : "missing";
+    // Note: hashed as a stream, so that a feed of hundreds of megabytes is not read into memory
+    // a second time only to be hashed.
+    private static string HashFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return "missing";
+        }
+
+        using var stream = File.OpenRead(path);
+        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
 
     private static string Hash(byte[] bytes) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

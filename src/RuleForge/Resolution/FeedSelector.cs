@@ -13,14 +13,15 @@ namespace RuleForge.Resolution;
 public static class FeedSelector
 {
     /// <summary>
-    /// Returns the kept CIDR texts with the row each came from (after <c>except</c>, the pieces
-    /// left of a row's range), and in <paramref name="steps"/> the rows left after each step.
+    /// Returns the kept CIDRs with the row each came from (after <c>except</c>, the pieces left of
+    /// a row's range), and in <paramref name="steps"/> the rows left after each step.
     /// </summary>
+    /// <param name="scan">The feed, read with this selection's filters (see <see cref="FiltersFor"/>).</param>
     /// <param name="feeds">The policy's feeds, where an <c>except</c> finds its feed by id.</param>
     /// <param name="load">Reads a feed for an <c>except</c>; null when unreadable (and reported).</param>
-    public static List<(FeedRow Row, string Cidr)> Select(
-        TrustedSender sender, FeedDefinition feed, FeedSelection selection, IReadOnlyList<FeedRow> rows,
-        IReadOnlyList<FeedDefinition> feeds, Func<FeedDefinition, IReadOnlyList<FeedRow>?> load,
+    public static IReadOnlyList<FeedCidr> Select(
+        TrustedSender sender, FeedDefinition feed, FeedSelection selection, FeedScan scan,
+        IReadOnlyList<FeedDefinition> feeds, Func<FeedDefinition, FeedScan?> load,
         DiagnosticBag diagnostics, out List<(string, int)> steps)
     {
         ArgumentNullException.ThrowIfNull(sender);
@@ -29,8 +30,7 @@ public static class FeedSelector
         ArgumentNullException.ThrowIfNull(feeds);
         ArgumentNullException.ThrowIfNull(load);
         steps = [];
-        var kept = Filter(feed.Id, rows, selection.Where, diagnostics, steps, "");
-        var result = kept.SelectMany(r => r.Cidrs.Select(c => (r, c))).ToList();
+        var result = Filter(feed.Id, scan, selection.Where, diagnostics, steps, "").Cidrs;
         if (result.Count == 0)
         {
             diagnostics.Report(Messages.FeedFilterEmpty, selection.Location, sender.Id, feed.Id);
@@ -46,17 +46,17 @@ public static class FeedSelector
         foreach (var part in selection.Except)
         {
             var exceptFeed = feeds.FirstOrDefault(f => f.Id == part.FeedId) ?? feed;
-            var exceptRows = exceptFeed == feed ? rows : load(exceptFeed);
-            if (exceptRows is null)
+            var exceptScan = exceptFeed == feed ? scan : load(exceptFeed);
+            if (exceptScan is null)
             {
                 continue;
             }
 
-            removed = removed.Union(Ranges(sender, exceptFeed, part, exceptRows, diagnostics, steps));
+            removed = removed.Union(Ranges(sender, exceptFeed, part, exceptScan, diagnostics, steps));
         }
 
         var left = Subtract(result, removed);
-        steps.Add(("rows left after except", left.Select(p => p.Row.Number).Distinct().Count()));
+        steps.Add(("rows left after except", left.Select(p => p.Row).Distinct().Count()));
         if (left.Count == 0)
         {
             diagnostics.Report(Messages.FeedNothingLeft, selection.Location, sender.Id, feed.Id);
@@ -66,41 +66,70 @@ public static class FeedSelector
     }
 
     /// <summary>
-    /// The rows that meet every condition, reporting an unknown field or value with a did-you-mean;
-    /// adds "field in values" and the rows left to <paramref name="steps"/>, each prefixed.
+    /// Every filter the policy applies to a feed: the <c>where</c> of each selection from it and
+    /// of each <c>except</c> part that takes ranges out of it. A <see cref="FeedScan"/> of the
+    /// feed is read with these.
     /// </summary>
-    public static List<FeedRow> Filter(
-        string feedId, IReadOnlyList<FeedRow> rows, IReadOnlyList<FeedCondition> where,
+    public static List<IReadOnlyList<FeedCondition>> FiltersFor(Policy policy, FeedDefinition feed)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(feed);
+        var filters = new List<IReadOnlyList<FeedCondition>>();
+        foreach (var selection in policy.Senders.SelectMany(s => s.Ranges?.Selections ?? []))
+        {
+            if (selection.FeedId == feed.Id)
+            {
+                filters.Add(selection.Where);
+            }
+
+            foreach (var part in selection.Except)
+            {
+                var from = policy.Feeds.FirstOrDefault(f => f.Id == part.FeedId)?.Id ?? selection.FeedId;
+                if (from == feed.Id)
+                {
+                    filters.Add(part.Where);
+                }
+            }
+        }
+
+        return filters;
+    }
+
+    /// <summary>
+    /// What a filter keeps of a scanned feed, reporting an unknown field or value with a
+    /// did-you-mean; adds "field in values" and the rows left to <paramref name="steps"/>, each
+    /// prefixed. A condition on an unknown field is reported and left out.
+    /// </summary>
+    public static FeedFilterResult Filter(
+        string feedId, FeedScan scan, IReadOnlyList<FeedCondition> where,
         DiagnosticBag diagnostics, List<(string, int)> steps, string prefix)
     {
-        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(scan);
         ArgumentNullException.ThrowIfNull(where);
         ArgumentNullException.ThrowIfNull(diagnostics);
         ArgumentNullException.ThrowIfNull(steps);
-        var kept = rows.ToList();
-        var fieldNames = rows.SelectMany(r => r.Fields.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        var result = scan.Filter(where);
+        var step = 0;
         foreach (var condition in where)
         {
-            if (!fieldNames.Contains(condition.Field))
+            if (!scan.HasField(condition.Field))
             {
                 diagnostics.Report(Messages.FeedFieldUnknown, condition.Location, feedId, condition.Field,
-                    NameSuggester.Hint(condition.Field, fieldNames));
+                    NameSuggester.Hint(condition.Field, scan.FieldNames.ToList()));
                 continue;
             }
 
-            var seen = rows.Where(r => r.Fields.ContainsKey(condition.Field))
-                .SelectMany(r => r.Fields[condition.Field]).ToHashSet(StringComparer.Ordinal);
+            var seen = scan.ValuesOf(condition.Field);
             foreach (var value in condition.Values.Where(v => !seen.Contains(v)))
             {
                 diagnostics.Report(Messages.FeedValueUnknown, condition.Location, feedId, condition.Field, value,
                     NameSuggester.Hint(value, seen.Order(StringComparer.Ordinal).Take(30).ToList()));
             }
 
-            kept = kept.Where(r => Matches(r, condition)).ToList();
-            steps.Add((prefix + Describe(condition), kept.Count));
+            steps.Add((prefix + Describe(condition), result.Left[step++]));
         }
 
-        return kept;
+        return result;
     }
 
     /// <summary>
@@ -150,39 +179,48 @@ public static class FeedSelector
 
     // The address set an 'except' part covers; bad CIDRs are reported and left out.
     private static AddressSet Ranges(
-        TrustedSender sender, FeedDefinition feed, FeedSelection part, IReadOnlyList<FeedRow> rows,
+        TrustedSender sender, FeedDefinition feed, FeedSelection part, FeedScan scan,
         DiagnosticBag diagnostics, List<(string, int)> steps)
     {
         var prefix = $"except {feed.Id}: ";
-        var kept = Filter(feed.Id, rows, part.Where, diagnostics, steps, prefix);
-        steps.Add((prefix + "rows taken out", kept.Count));
-        if (kept.Count == 0)
+        var kept = Filter(feed.Id, scan, part.Where, diagnostics, steps, prefix);
+        steps.Add((prefix + "rows taken out", kept.RowsKept));
+        if (kept.RowsKept == 0)
         {
             diagnostics.Report(Messages.FeedExceptEmpty, part.Location, sender.Id, feed.Id);
         }
 
-        var networks = FeedRow.Networks(kept, (row, cidr) =>
-            diagnostics.Report(Messages.FeedBadCidr, feed.Location, feed.Id, row.Number, cidr));
+        var networks = new List<IpNetwork>();
+        foreach (var cidr in kept.Cidrs)
+        {
+            if (cidr.Bad is { } bad)
+            {
+                diagnostics.Report(Messages.FeedBadCidr, feed.Location, feed.Id, cidr.Row, bad);
+            }
+            else
+            {
+                networks.Add(cidr.Network);
+            }
+        }
 
         return AddressSet.From(networks);
     }
 
     // Note: a CIDR that does not parse is passed through untouched so that the caller reports it
     // as it reports every bad row; only valid ranges are cut.
-    private static List<(FeedRow Row, string Cidr)> Subtract(
-        List<(FeedRow Row, string Cidr)> pairs, AddressSet removed)
+    private static List<FeedCidr> Subtract(IReadOnlyList<FeedCidr> cidrs, AddressSet removed)
     {
-        var left = new List<(FeedRow Row, string Cidr)>();
-        foreach (var (row, cidr) in pairs)
+        var left = new List<FeedCidr>();
+        foreach (var cidr in cidrs)
         {
-            if (!IpNetwork.TryParse(cidr.Trim(), out var network, out var hostBits) || hostBits)
+            if (cidr.Bad is not null)
             {
-                left.Add((row, cidr));
+                left.Add(cidr);
                 continue;
             }
 
-            var pieces = AddressSet.From([network]).Except(removed).ToNetworks();
-            left.AddRange(pieces.Select(p => (row, p.ToString())));
+            var pieces = AddressSet.From([cidr.Network]).Except(removed).ToNetworks();
+            left.AddRange(pieces.Select(p => cidr with { Network = p }));
         }
 
         return left;

@@ -29,7 +29,7 @@ public static class PolicyResolver
             diagnostics);
         var spf = new LockedSpfSources(pinned, diagnostics);
         var feedPins = new LockedFeedSources(pinned, diagnostics);
-        var cache = new Dictionary<string, IReadOnlyList<FeedRow>?>(StringComparer.Ordinal);
+        var cache = new Dictionary<string, FeedScan?>(StringComparer.Ordinal);
         var reports = new List<SelectionReport>();
         var senders = new List<TrustedSender>();
         foreach (var sender in policy.Senders)
@@ -65,15 +65,15 @@ public static class PolicyResolver
                 }
 
                 var before = sources.Count;
-                foreach (var (row, cidr) in pick.Ranges)
+                foreach (var (row, network, bad) in pick.Ranges)
                 {
-                    if (!IpNetwork.TryParse(cidr.Trim(), out var network, out var hostBits) || hostBits)
+                    if (bad is not null)
                     {
-                        diagnostics.Report(Messages.FeedBadCidr, feed.Location, feed.Id, row, cidr);
+                        diagnostics.Report(Messages.FeedBadCidr, feed.Location, feed.Id, row, bad);
                         continue;
                     }
 
-                    var source = new RangeSource(network, $"feed {feed.Id} row {row}");
+                    var source = RangeSource.OfFeedRow(network, feed.Id, row);
                     needed.UnionWith(
                         RangeChecks.Check(sender.Id, source, ranges.Acknowledged, selection.Location, diagnostics));
                     sources.Add(source);
@@ -107,11 +107,11 @@ public static class PolicyResolver
         return new ResolutionResult(resolved, reports, diagnostics.Items);
     }
 
-    // A selection's ranges (row number and CIDR text), the rows read and the filter steps: from
-    // the lockfile when a URL feed is involved (build never downloads), else from the files.
-    private static (List<(int Row, string Cidr)> Ranges, int Rows, List<(string, int)> Steps)? Pick(
+    // A selection's ranges (with their rows), the rows read and the filter steps: from the
+    // lockfile when a URL feed is involved (build never downloads), else from the files.
+    private static (IReadOnlyList<FeedCidr> Ranges, int Rows, List<(string, int)> Steps)? Pick(
         Policy policy, TrustedSender sender, FeedDefinition feed, FeedSelection selection,
-        LockedFeedSources pins, Dictionary<string, IReadOnlyList<FeedRow>?> cache, DiagnosticBag diagnostics,
+        LockedFeedSources pins, Dictionary<string, FeedScan?> cache, DiagnosticBag diagnostics,
         IProgress<string>? progress)
     {
         var involved = selection.Except.Select(e => policy.Feeds.FirstOrDefault(f => f.Id == e.FeedId) ?? feed);
@@ -123,23 +123,25 @@ public static class PolicyResolver
             }
 
             var (entry, pinned) = found;
-            return (pinned.Ranges.Select(r => (r.Row, r.Network.ToString())).ToList(), entry.Rows,
+            return (pinned.Ranges.Select(r => new FeedCidr(r.Row, r.Network, null)).ToList(), entry.Rows,
                 pinned.Steps.ToList());
         }
 
-        var rows = Load(feed, pins, cache, diagnostics, progress);
-        if (rows is null)
+        var scan = Load(policy, feed, pins, cache, diagnostics, progress);
+        if (scan is null)
         {
             return null;
         }
 
-        var picked = FeedSelector.Select(sender, feed, selection, rows, policy.Feeds,
-            f => Load(f, pins, cache, diagnostics, progress), diagnostics, out var steps);
-        return (picked.Select(p => (p.Row.Number, p.Cidr)).ToList(), rows.Count, steps);
+        var picked = FeedSelector.Select(sender, feed, selection, scan, policy.Feeds,
+            f => Load(policy, f, pins, cache, diagnostics, progress), diagnostics, out var steps);
+        return (picked, scan.Rows, steps);
     }
 
-    private static IReadOnlyList<FeedRow>? Load(
-        FeedDefinition feed, LockedFeedSources pins, Dictionary<string, IReadOnlyList<FeedRow>?> cache,
+    // Note: a feed is read once, row by row, with every filter the policy applies to it, and only
+    // what those filters keep is held (FeedScan); a feed of millions of rows is never held whole.
+    private static FeedScan? Load(
+        Policy policy, FeedDefinition feed, LockedFeedSources pins, Dictionary<string, FeedScan?> cache,
         DiagnosticBag diagnostics, IProgress<string>? progress)
     {
         if (cache.TryGetValue(feed.Id, out var cached))
@@ -149,7 +151,7 @@ public static class PolicyResolver
 
         progress?.Report($"reading feed {feed.Id} ({feed.File})");
 
-        IReadOnlyList<FeedRow>? rows = null;
+        FeedScan? scan = null;
         try
         {
             var info = new FileInfo(feed.FullPath);
@@ -160,7 +162,8 @@ public static class PolicyResolver
 
             var content = File.ReadAllBytes(feed.FullPath);
             pins.CheckFile(feed, LockedFeed.HashOf(content));
-            rows = FeedReader.Read(feed, content);
+            scan = FeedScan.Read(feed.Shape, content, feed.ItemsPath, feed.CidrField,
+                FeedSelector.FiltersFor(policy, feed));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -171,7 +174,7 @@ public static class PolicyResolver
             diagnostics.Report(Messages.FeedParse, feed.Location, feed.Id, feed.Shape, e.Message);
         }
 
-        cache[feed.Id] = rows;
-        return rows;
+        cache[feed.Id] = scan;
+        return scan;
     }
 }

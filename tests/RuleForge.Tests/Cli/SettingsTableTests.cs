@@ -21,7 +21,7 @@ public partial class SettingsTableTests
             .ToUpperInvariant(), rows[key]));
     }
 
-    [GeneratedRegex("""(?:Value|Number|GetSection)\("([A-Za-z]+(?::[A-Za-z]+)*)"\)""")]
+    [GeneratedRegex("""(?:Value|Number|Whole|GetSection)\("([A-Za-z]+(?::[A-Za-z]+)*)"\)""")]
     private static partial Regex KeyRead();
 
     // | `Key` | `RULEFORGE_KEY` ... | flag | default |

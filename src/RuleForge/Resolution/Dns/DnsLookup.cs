@@ -87,8 +87,11 @@ public sealed class DnsLookup
             throw new DnsQueryException(name, type, "the answer was truncated and TCP did not complete it");
         }
 
-        var values = Values(type, ForName(name, response.Answers));
-        return new DnsAnswer(name, type, values.Count == 0 ? DnsAnswerStatus.NoData : DnsAnswerStatus.Records, values);
+        var owned = ForName(name, response.Answers);
+        var values = Values(type, owned);
+        var status = values.Count == 0 ? DnsAnswerStatus.NoData : DnsAnswerStatus.Records;
+        var strings = type == DnsRecordType.Txt ? owned.TxtRecords().Select(t => t.Text.Count).ToList() : null;
+        return new DnsAnswer(name, type, status, values, strings);
     }
 
     /// <summary>The maximum number of CNAME hops followed inside one answer.</summary>

@@ -8,15 +8,13 @@ namespace RuleForge.Resolution.Feeds;
 /// </summary>
 internal static class AtlassianFeedReader
 {
-    public static List<FeedRow> Read(JsonElement root)
+    public static IEnumerable<FeedRow> Read(FeedJsonDocument document)
     {
-        var rows = new List<FeedRow>();
-        var items = FeedJson.Array(root, "items", "an Atlassian-style feed", required: true)!.Value;
-        foreach (var item in items.EnumerateArray())
+        var number = 0;
+        FeedJson.Array(document, "items", "an Atlassian-style feed", required: true);
+        foreach (var item in document.Items(["items"]))
         {
-            rows.Add(FeedJson.Row(rows.Count + 1, item, "cidr"));
+            yield return FeedJson.Row(++number, item, "cidr");
         }
-
-        return rows;
     }
 }

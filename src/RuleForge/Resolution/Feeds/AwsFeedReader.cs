@@ -13,25 +13,23 @@ namespace RuleForge.Resolution.Feeds;
 /// </remarks>
 internal static class AwsFeedReader
 {
-    public static List<FeedRow> Read(JsonElement root)
+    public static IEnumerable<FeedRow> Read(FeedJsonDocument document)
     {
-        var rows = new List<FeedRow>();
-        var v4 = FeedJson.Array(root, "prefixes", "an AWS-style feed", required: true)!.Value;
-        var v6 = FeedJson.Array(root, "ipv6_prefixes", "an AWS-style feed", required: false);
-        foreach (var item in v4.EnumerateArray())
+        var number = 0;
+        FeedJson.Array(document, "prefixes", "an AWS-style feed", required: true);
+        var v6 = FeedJson.Array(document, "ipv6_prefixes", "an AWS-style feed", required: false);
+        foreach (var item in document.Items(["prefixes"]))
         {
-            rows.Add(FeedJson.OfFamily(FeedJson.Row(rows.Count + 1, item, "ip_prefix"), "ip_prefix", IpFamily.V4));
+            yield return FeedJson.OfFamily(FeedJson.Row(++number, item, "ip_prefix"), "ip_prefix", IpFamily.V4);
         }
 
-        if (v6 is { } array)
+        if (v6)
         {
-            foreach (var item in array.EnumerateArray())
+            foreach (var item in document.Items(["ipv6_prefixes"]))
             {
-                rows.Add(FeedJson.OfFamily(
-                    FeedJson.Row(rows.Count + 1, item, "ipv6_prefix"), "ipv6_prefix", IpFamily.V6));
+                yield return FeedJson.OfFamily(
+                    FeedJson.Row(++number, item, "ipv6_prefix"), "ipv6_prefix", IpFamily.V6);
             }
         }
-
-        return rows;
     }
 }

@@ -15,15 +15,15 @@ internal static class CidrListsFeedReader
     /// <summary>The field that holds the key a CIDR was listed under.</summary>
     public const string ServiceField = "service";
 
-    public static List<FeedRow> Read(JsonElement root)
+    public static IEnumerable<FeedRow> Read(FeedJsonDocument document)
     {
-        if (root.ValueKind != JsonValueKind.Object)
+        if (document.Kind != JsonValueKind.Object)
         {
             throw new FeedReadException("a CIDR-lists feed is an object of service: [CIDR, ...]");
         }
 
-        var rows = new List<FeedRow>();
-        foreach (var property in root.EnumerateObject())
+        var number = 0;
+        foreach (var property in document.Properties())
         {
             if (FeedJson.CidrList(property.Value) is { } cidrs)
             {
@@ -33,7 +33,7 @@ internal static class CidrListsFeedReader
                 };
                 foreach (var cidr in cidrs)
                 {
-                    rows.Add(new FeedRow(rows.Count + 1, fields, [cidr]));
+                    yield return new FeedRow(++number, fields, [cidr]);
                 }
             }
             else if (IsMixed(property.Value) is { } stray)
@@ -42,14 +42,11 @@ internal static class CidrListsFeedReader
                     $"'{property.Name}' lists CIDRs but also '{stray}', which is not an IP network");
             }
         }
-
-        return rows;
     }
 
     /// <summary>True when some key of the object holds a list of CIDRs.</summary>
-    public static bool HasCidrList(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object
-        && root.EnumerateObject().Any(p => FeedJson.CidrList(p.Value) is not null);
+    public static bool HasCidrList(FeedJsonDocument document) =>
+        document.Properties().Any(p => FeedJson.CidrList(p.Value) is not null);
 
     // Returns the first element that is not a network when the list also holds a network.
     private static string? IsMixed(JsonElement value)

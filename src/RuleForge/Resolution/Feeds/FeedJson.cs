@@ -7,23 +7,23 @@ namespace RuleForge.Resolution.Feeds;
 /// <summary>JSON helpers shared by the feed readers: parsing, row building, wording.</summary>
 internal static class FeedJson
 {
-    public static JsonDocument Parse(byte[] content)
+    /// <summary>The deepest nesting a JSON feed may have.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>
+    /// Reads the whole content once, holding nothing: it must be one JSON value within
+    /// <see cref="MaxDepth"/>, with no key twice in one object and no text that cannot become a
+    /// string. Throws <see cref="FeedReadException"/> with the line of the first problem.
+    /// </summary>
+    public static void Check(byte[] content)
     {
+        var reader = new Utf8JsonReader(content, new JsonReaderOptions { MaxDepth = MaxDepth });
+        var keys = new List<HashSet<string>>();
         try
         {
-            // Note: a duplicate key is refused: which of two values a reader keeps differs between
-            // tools, so a reviewer could read one value and RuleForge use the other.
-            var options = new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false };
-            var document = JsonDocument.Parse(content, options);
-            try
+            while (reader.Read())
             {
-                ReadEveryString(document.RootElement);
-                return document;
-            }
-            catch
-            {
-                document.Dispose();
-                throw;
+                CheckToken(ref reader, keys, content);
             }
         }
         catch (JsonException e)
@@ -32,34 +32,39 @@ internal static class FeedJson
         }
         catch (InvalidOperationException e)
         {
-            // Note: an escaped lone surrogate ("\ud800") parses, but reading it as text throws.
+            // Note: an escaped lone surrogate ("\ud800") is valid JSON, but reading it as text throws.
             throw new FeedReadException($"invalid JSON text: {e.Message}");
         }
     }
 
-    // Reads every property name and string once, so that text which cannot become a string fails
-    // here, as a feed error, and never later inside a reader.
-    private static void ReadEveryString(JsonElement element)
+    // Note: a duplicate key is refused: which of two values a reader keeps differs between tools,
+    // so a reviewer could read one value and RuleForge use the other. The keys of the objects
+    // open at each depth are kept, one set per depth, reused.
+    private static void CheckToken(ref Utf8JsonReader reader, List<HashSet<string>> keys, byte[] content)
     {
-        switch (element.ValueKind)
+        switch (reader.TokenType)
         {
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
+            case JsonTokenType.StartObject:
+                var depth = reader.CurrentDepth + 1;
+                while (keys.Count <= depth)
                 {
-                    _ = property.Name;
-                    ReadEveryString(property.Value);
+                    keys.Add(new HashSet<string>(StringComparer.Ordinal));
+                }
+
+                keys[depth].Clear();
+                break;
+            case JsonTokenType.PropertyName:
+                var name = reader.GetString()!;
+                if (!keys[reader.CurrentDepth].Add(name))
+                {
+                    var line = content.AsSpan(0, (int)reader.TokenStartIndex).Count((byte)'\n') + 1;
+                    throw new FeedReadException(
+                        $"invalid JSON at line {line}: the key '{name}' appears twice in one object");
                 }
 
                 break;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                {
-                    ReadEveryString(item);
-                }
-
-                break;
-            case JsonValueKind.String:
-                _ = element.GetString();
+            case JsonTokenType.String:
+                _ = reader.GetString();
                 break;
         }
     }
@@ -85,19 +90,21 @@ internal static class FeedJson
     private static bool IsV4Mapped(IpNetwork n) =>
         n.Family == IpFamily.V6 && n.Prefix >= 96 && n.First >> 32 == 0xFFFF;
 
-    /// <summary>The array under <paramref name="name"/>, or null when the key is missing.</summary>
-    public static JsonElement? Array(JsonElement root, string name, string shape, bool required)
+    /// <summary>
+    /// True when the top-level object has an array under <paramref name="name"/>, false when the
+    /// key is missing and the array is optional; throws when it is required or not an array.
+    /// </summary>
+    public static bool Array(FeedJsonDocument document, string name, string shape, bool required)
     {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(name, out var array))
+        var kind = document.KindAt([name]);
+        if (kind == JsonValueKind.Undefined)
         {
-            return required
-                ? throw new FeedReadException($"{shape} needs the array '{name}'")
-                : null;
+            return required ? throw new FeedReadException($"{shape} needs the array '{name}'") : false;
         }
 
-        return array.ValueKind == JsonValueKind.Array
-            ? array
-            : throw new FeedReadException($"{shape}: '{name}' is {Describe(array.ValueKind)}, not an array");
+        return kind == JsonValueKind.Array
+            ? true
+            : throw new FeedReadException($"{shape}: '{name}' is {Describe(kind)}, not an array");
     }
 
     /// <summary>

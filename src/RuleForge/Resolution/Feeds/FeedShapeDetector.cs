@@ -19,55 +19,57 @@ internal static class FeedShapeDetector
     }
 
     /// <summary>The built-in shape of a JSON feed; throws when none fits.</summary>
-    public static string Detect(JsonElement root)
+    public static string Detect(FeedJsonDocument document)
     {
-        if (root.ValueKind == JsonValueKind.Array)
+        var kind = document.Kind;
+        if (kind == JsonValueKind.Array)
         {
-            return root.EnumerateArray().Any(e => Has(e, "serviceArea") || Has(e, "ips"))
+            return document.Items([]).Any(e => Has(e, "serviceArea") || Has(e, "ips"))
                 ? FeedShapes.M365
                 : throw Unknown("an array whose items have no 'serviceArea' or 'ips'");
         }
 
-        if (root.ValueKind != JsonValueKind.Object)
+        if (kind != JsonValueKind.Object)
         {
-            throw Unknown($"{FeedJson.Describe(root.ValueKind)} at the top level");
+            throw Unknown($"{FeedJson.Describe(kind)} at the top level");
         }
 
-        if (Has(root, "ipv6_prefixes") || FirstHas(root, "prefixes", "ip_prefix"))
+        if (document.KindAt(["ipv6_prefixes"]) != JsonValueKind.Undefined
+            || FirstHas(document, "prefixes", "ip_prefix"))
         {
             return FeedShapes.Aws;
         }
 
-        if (FirstHas(root, "prefixes", "ipv4Prefix") || FirstHas(root, "prefixes", "ipv6Prefix"))
+        if (FirstHas(document, "prefixes", "ipv4Prefix") || FirstHas(document, "prefixes", "ipv6Prefix"))
         {
             return FeedShapes.Google;
         }
 
-        if (FirstHas(root, "regions", "cidrs"))
+        if (FirstHas(document, "regions", "cidrs"))
         {
             return FeedShapes.Oracle;
         }
 
-        if (FirstHas(root, "items", "cidr"))
+        if (FirstHas(document, "items", "cidr"))
         {
             return FeedShapes.Atlassian;
         }
 
-        if (CidrListsFeedReader.HasCidrList(root))
+        if (CidrListsFeedReader.HasCidrList(document))
         {
             return FeedShapes.CidrLists;
         }
 
-        var keys = string.Join(", ", root.EnumerateObject().Take(8).Select(p => $"'{p.Name}'"));
+        var keys = string.Join(", ", document.Properties().Take(8).Select(p => $"'{p.Name}'"));
         throw Unknown($"an object with the keys {(keys.Length == 0 ? "(none)" : keys)}");
     }
 
     private static bool Has(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out _);
 
-    private static bool FirstHas(JsonElement root, string array, string field) =>
-        root.TryGetProperty(array, out var items) && items.ValueKind == JsonValueKind.Array
-        && items.EnumerateArray().FirstOrDefault() is var first && Has(first, field);
+    // Note: an empty array has no first element, which has no field.
+    private static bool FirstHas(FeedJsonDocument document, string array, string field) =>
+        document.Items([array]).Take(1).Any(first => Has(first, field));
 
     private static FeedReadException Unknown(string what) => new(
         $"its shape is none RuleForge recognises ({what}); name a shape, or describe the rows " +

@@ -24,52 +24,40 @@ public sealed record FeedSummary(
     IReadOnlyList<Diagnostic> Diagnostics)
 {
     /// <summary>
-    /// Summarises a feed and applies the conditions (all must hold). Unknown fields and values get
-    /// a did-you-mean; a filter that keeps no row is an error.
+    /// Summarises a feed read with <paramref name="where"/> as its filter and a summary (see
+    /// <see cref="FeedScan.Read"/>). Unknown fields and values get a did-you-mean; a filter that
+    /// keeps no row is an error.
     /// </summary>
     /// <param name="name">How diagnostics name the feed (its file as given).</param>
-    public static FeedSummary Of(FeedData data, string name, IReadOnlyList<FeedCondition> where)
+    public static FeedSummary Of(FeedScan scan, string name, IReadOnlyList<FeedCondition> where)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(scan);
         ArgumentNullException.ThrowIfNull(where);
         var diagnostics = new DiagnosticBag();
         var steps = new List<(string, int)>();
-        var kept = FeedSelector.Filter(name, data.Rows, where, diagnostics, steps, "");
-        if (where.Count > 0 && kept.Count == 0)
+        var kept = FeedSelector.Filter(name, scan, where, diagnostics, steps, "");
+        if (where.Count > 0 && kept.RowsKept == 0)
         {
             diagnostics.Report(Messages.FeedShowKeepsNothing, SourceLocation.OfFile(name), name);
         }
 
-        var networks = FeedRow.Networks(kept, (row, cidr) =>
-            diagnostics.Report(Messages.FeedBadCidr, SourceLocation.OfFile(name), name, row.Number, cidr));
-
-        var set = AddressSet.From(networks);
-        var (v4, v6) = set.Count();
-        return new FeedSummary(data.Shape, data.Detected, data.Rows.Count, kept.Count, Summarise(data.Rows), steps,
-            set.ToNetworks(), v4.ToString(CultureInfo.InvariantCulture), v6.ToString(CultureInfo.InvariantCulture),
-            diagnostics.Items);
-    }
-
-    private static List<FeedFieldSummary> Summarise(IReadOnlyList<FeedRow> rows)
-    {
-        var counts = new SortedDictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        var networks = new List<IpNetwork>();
+        foreach (var cidr in kept.Cidrs)
         {
-            foreach (var (field, values) in row.Fields)
+            if (cidr.Bad is { } bad)
             {
-                if (!counts.TryGetValue(field, out var perValue))
-                {
-                    counts[field] = perValue = new Dictionary<string, int>(StringComparer.Ordinal);
-                }
-
-                foreach (var value in values.Distinct(StringComparer.Ordinal))
-                {
-                    perValue[value] = perValue.GetValueOrDefault(value) + 1;
-                }
+                diagnostics.Report(Messages.FeedBadCidr, SourceLocation.OfFile(name), name, cidr.Row, bad);
+            }
+            else
+            {
+                networks.Add(cidr.Network);
             }
         }
 
-        return counts.Select(c => new FeedFieldSummary(c.Key,
-            c.Value.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => (v.Key, v.Value)).ToList())).ToList();
+        var set = AddressSet.From(networks);
+        var (v4, v6) = set.Count();
+        return new FeedSummary(scan.Shape, scan.Detected, scan.Rows, kept.RowsKept, scan.Summary ?? [], steps,
+            set.ToNetworks(), v4.ToString(CultureInfo.InvariantCulture), v6.ToString(CultureInfo.InvariantCulture),
+            diagnostics.Items);
     }
 }

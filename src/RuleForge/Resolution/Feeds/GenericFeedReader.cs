@@ -8,29 +8,26 @@ namespace RuleForge.Resolution.Feeds;
 /// </summary>
 internal static class GenericFeedReader
 {
-    public static List<FeedRow> Read(JsonElement root, string itemsPath, string cidrField)
+    public static IEnumerable<FeedRow> Read(FeedJsonDocument document, string itemsPath, string cidrField)
     {
-        var node = root;
-        foreach (var part in itemsPath.Split('.', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(part, out node))
-            {
-                throw new FeedReadException($"the path '{itemsPath}' does not lead to a value (stopped at '{part}')");
-            }
-        }
-
-        if (node.ValueKind != JsonValueKind.Array)
+        var path = itemsPath.Split('.', StringSplitOptions.RemoveEmptyEntries);
+        var kind = document.KindAt(path);
+        if (kind == JsonValueKind.Undefined)
         {
             throw new FeedReadException(
-                $"the path '{itemsPath}' leads to {FeedJson.Describe(node.ValueKind)}, not an array of rows");
+                $"the path '{itemsPath}' does not lead to a value (stopped at '{document.StoppedAt(path)}')");
         }
 
-        var rows = new List<FeedRow>();
-        foreach (var item in node.EnumerateArray())
+        if (kind != JsonValueKind.Array)
         {
-            rows.Add(FeedJson.Row(rows.Count + 1, item, cidrField));
+            throw new FeedReadException(
+                $"the path '{itemsPath}' leads to {FeedJson.Describe(kind)}, not an array of rows");
         }
 
-        return rows;
+        var number = 0;
+        foreach (var item in document.Items(path))
+        {
+            yield return FeedJson.Row(++number, item, cidrField);
+        }
     }
 }

@@ -9,13 +9,13 @@ namespace RuleForge.Resolution.Feeds;
 /// </summary>
 internal static class GoogleFeedReader
 {
-    public static List<FeedRow> Read(JsonElement root)
+    public static IEnumerable<FeedRow> Read(FeedJsonDocument document)
     {
-        var rows = new List<FeedRow>();
-        var prefixes = FeedJson.Array(root, "prefixes", "a Google-style feed", required: true)!.Value;
-        foreach (var item in prefixes.EnumerateArray())
+        var count = 0;
+        FeedJson.Array(document, "prefixes", "a Google-style feed", required: true);
+        foreach (var item in document.Items(["prefixes"]))
         {
-            var number = rows.Count + 1;
+            var number = ++count;
             if (item.ValueKind != JsonValueKind.Object)
             {
                 throw new FeedReadException($"row {number} is {FeedJson.Describe(item.ValueKind)}, not an object");
@@ -34,9 +34,7 @@ internal static class GoogleFeedReader
             var row = FeedJson.OfFamily(FeedJson.Row(number, item, field), field, has4 ? IpFamily.V4 : IpFamily.V6);
             var fields = new Dictionary<string, IReadOnlyList<string>>(row.Fields, StringComparer.Ordinal);
             fields.Remove(has4 ? "ipv6Prefix" : "ipv4Prefix");
-            rows.Add(row with { Fields = fields });
+            yield return row with { Fields = fields };
         }
-
-        return rows;
     }
 }

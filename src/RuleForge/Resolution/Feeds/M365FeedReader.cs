@@ -12,17 +12,17 @@ internal static class M365FeedReader
 {
     private static readonly string[] PortFields = ["tcpPorts", "udpPorts"];
 
-    public static List<FeedRow> Read(JsonElement root)
+    public static IEnumerable<FeedRow> Read(FeedJsonDocument document)
     {
-        if (root.ValueKind != JsonValueKind.Array)
+        if (document.Kind != JsonValueKind.Array)
         {
             throw new FeedReadException("a Microsoft 365 endpoint feed is an array of endpoint sets");
         }
 
-        var rows = new List<FeedRow>();
-        foreach (var item in root.EnumerateArray())
+        var number = 0;
+        foreach (var item in document.Items([]))
         {
-            var row = FeedJson.Row(rows.Count + 1, item, "ips");
+            var row = FeedJson.Row(++number, item, "ips");
             var fields = new Dictionary<string, IReadOnlyList<string>>(row.Fields, StringComparer.Ordinal);
             foreach (var ports in PortFields)
             {
@@ -35,9 +35,7 @@ internal static class M365FeedReader
                 }
             }
 
-            rows.Add(row with { Fields = fields });
+            yield return row with { Fields = fields };
         }
-
-        return rows;
     }
 }

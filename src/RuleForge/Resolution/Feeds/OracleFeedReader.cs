@@ -8,12 +8,12 @@ namespace RuleForge.Resolution.Feeds;
 /// </summary>
 internal static class OracleFeedReader
 {
-    public static List<FeedRow> Read(JsonElement root)
+    public static IEnumerable<FeedRow> Read(FeedJsonDocument document)
     {
-        var rows = new List<FeedRow>();
-        var regions = FeedJson.Array(root, "regions", "an Oracle-style feed", required: true)!.Value;
+        var number = 0;
+        FeedJson.Array(document, "regions", "an Oracle-style feed", required: true);
         var index = 0;
-        foreach (var region in regions.EnumerateArray())
+        foreach (var region in document.Items(["regions"]))
         {
             index++;
             if (region.ValueKind != JsonValueKind.Object
@@ -34,10 +34,8 @@ internal static class OracleFeedReader
 
             foreach (var item in cidrs.EnumerateArray())
             {
-                rows.Add(FeedJson.Row(rows.Count + 1, item, "cidr", shared));
+                yield return FeedJson.Row(++number, item, "cidr", shared);
             }
         }
-
-        return rows;
     }
 }

@@ -6,9 +6,8 @@ namespace RuleForge.Resolution.Feeds;
 /// </summary>
 internal static class TextFeedReader
 {
-    public static List<FeedRow> Read(byte[] content)
+    public static IEnumerable<FeedRow> Read(byte[] content)
     {
-        var rows = new List<FeedRow>();
         var none = new Dictionary<string, IReadOnlyList<string>>();
         using var reader = new StreamReader(new MemoryStream(content));
         var number = 0;
@@ -18,10 +17,8 @@ internal static class TextFeedReader
             var text = line.Split('#', 2)[0].Trim();
             if (text.Length > 0)
             {
-                rows.Add(new FeedRow(number, none, [text]));
+                yield return new FeedRow(number, none, [text]);
             }
         }
-
-        return rows;
     }
 }

@@ -16,6 +16,7 @@ internal sealed class FeedLocker
     private readonly FeedFetcher _fetcher;
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<string, Loaded> _loaded = new(StringComparer.Ordinal);
+    private Policy? _policy;
 
     public FeedLocker(FeedFetcher fetcher, DiagnosticBag diagnostics)
     {
@@ -30,6 +31,7 @@ internal sealed class FeedLocker
     public async Task<IReadOnlyDictionary<string, LockedFeed>?> LockAsync(
         Policy policy, Lockfile? previous, bool refresh, CancellationToken cancellation)
     {
+        _policy = policy;
         var uses = policy.Senders
             .SelectMany(s => (s.Ranges?.Selections ?? []).Select(sel => new Use(s, sel, Feed(policy, sel.FeedId))))
             .ToList();
@@ -48,7 +50,7 @@ internal sealed class FeedLocker
         {
             var stale = uses.Where(u => IsStale(policy, u, pins)).ToList();
             var missing = stale.SelectMany(u => Involved(policy, u)).Distinct()
-                .Where(f => _loaded.GetValueOrDefault(f.Id)?.Rows is null).ToList();
+                .Where(f => _loaded.GetValueOrDefault(f.Id)?.Scan is null).ToList();
             if (missing.Count == 0)
             {
                 return Entries(policy, wanted, uses, stale, pins);
@@ -77,7 +79,7 @@ internal sealed class FeedLocker
         || Involved(policy, use).Any(f => Changed(f, pins));
 
     private bool Changed(FeedDefinition feed, Dictionary<string, LockedFeed?> pins) =>
-        _loaded.GetValueOrDefault(feed.Id) is { Rows: not null } loaded
+        _loaded.GetValueOrDefault(feed.Id) is { Scan: not null } loaded
         && pins[feed.Id]?.ContentHash != loaded.Hash;
 
     private async Task<bool> LoadAllAsync(
@@ -115,7 +117,7 @@ internal sealed class FeedLocker
                     .ConfigureAwait(false);
                 if (download.NotModified)
                 {
-                    return new Loaded("not modified", null, null, null, download.ETag, download.LastModified);
+                    return new Loaded("not modified", null, null, download.ETag, download.LastModified);
                 }
 
                 (content, etag, modified) = (download.Content, download.ETag, download.LastModified);
@@ -137,9 +139,10 @@ internal sealed class FeedLocker
 
         try
         {
-            var data = FeedReader.Read(feed.Shape, content, feed.ItemsPath, feed.CidrField);
+            var scan = FeedScan.Read(feed.Shape, content, feed.ItemsPath, feed.CidrField,
+                FeedSelector.FiltersFor(_policy!, feed));
             var how = feed.Url is null ? "read" : "downloaded";
-            return new Loaded(how, data.Rows, LockedFeed.HashOf(content), data.Shape, etag, modified);
+            return new Loaded(how, scan, LockedFeed.HashOf(content), etag, modified);
         }
         catch (FeedReadException e)
         {
@@ -198,9 +201,9 @@ internal sealed class FeedLocker
             var mine = uses.Where(u => u.Feed == feed).Select(u => selections[u]).ToList();
             var loaded = _loaded.GetValueOrDefault(feed.Id);
             var pin = pins[feed.Id];
-            entries[feed.Id] = loaded is { Rows: not null }
+            entries[feed.Id] = loaded is { Scan: not null }
                 ? new LockedFeed(feed.File, feed.Reader, loaded.Hash!, loaded.ETag, loaded.LastModified,
-                    loaded.Shape!, loaded.Rows.Count, mine)
+                    loaded.Scan.Shape, loaded.Scan.Rows, mine)
                 : pin! with
                 {
                     ETag = loaded?.ETag ?? pin.ETag,
@@ -214,19 +217,19 @@ internal sealed class FeedLocker
 
     private LockedFeedSelection Select(Policy policy, Use use)
     {
-        var rows = _loaded[use.Feed.Id].Rows!;
-        var picked = FeedSelector.Select(use.Sender, use.Feed, use.Selection, rows, policy.Feeds,
-            f => _loaded.GetValueOrDefault(f.Id)?.Rows, _diagnostics, out var steps);
+        var scan = _loaded[use.Feed.Id].Scan!;
+        var picked = FeedSelector.Select(use.Sender, use.Feed, use.Selection, scan, policy.Feeds,
+            f => _loaded.GetValueOrDefault(f.Id)?.Scan, _diagnostics, out var steps);
         var ranges = new List<LockedFeedRange>();
-        foreach (var (row, cidr) in picked)
+        foreach (var (row, network, bad) in picked)
         {
-            if (IpNetwork.TryParse(cidr.Trim(), out var network, out var hostBits) && !hostBits)
+            if (bad is null)
             {
-                ranges.Add(new LockedFeedRange(network, row.Number));
+                ranges.Add(new LockedFeedRange(network, row));
             }
             else
             {
-                _diagnostics.Report(Messages.FeedBadCidr, use.Feed.Location, use.Feed.Id, row.Number, cidr);
+                _diagnostics.Report(Messages.FeedBadCidr, use.Feed.Location, use.Feed.Id, row, bad);
             }
         }
 
@@ -238,7 +241,6 @@ internal sealed class FeedLocker
         public string Key { get; } = FeedSelector.Key(Selection);
     }
 
-    // A feed as this run read it: Rows is null for a 304 answer.
-    private sealed record Loaded(
-        string How, IReadOnlyList<FeedRow>? Rows, string? Hash, string? Shape, string? ETag, string? LastModified);
+    // A feed as this run read it (only what the policy's filters keep): Scan is null for a 304 answer.
+    private sealed record Loaded(string How, FeedScan? Scan, string? Hash, string? ETag, string? LastModified);
 }

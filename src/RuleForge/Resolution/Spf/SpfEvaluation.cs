@@ -22,6 +22,11 @@ internal sealed class SpfEvaluation(SpfQueryCache cache, SpfLimits limits, strin
     {
         var answer = await cache.QueryAsync(domain, DnsRecordType.Txt).ConfigureAwait(false);
         var at = SourceLocation.OfFile(domain);
+        if (Oversized(answer, domain) is { } refused)
+        {
+            return new(new SpfNode(domain, null, [], [refused]), [], HasRecord: true, TxtVoid: false);
+        }
+
         var records = answer.Values.Where(SpfRecordParser.IsSpfRecord).ToList();
         if (records.Count == 0)
         {
@@ -47,6 +52,29 @@ internal sealed class SpfEvaluation(SpfQueryCache cache, SpfLimits limits, strin
         }
 
         return await EvaluateRecordAsync(domain, record, path, depth).ConfigureAwait(false);
+    }
+
+    // Note: a record is refused for its size alone, before it is parsed: a hostile server could
+    // otherwise make every flattening read and hold megabytes of terms. The TXT bounds apply to
+    // every record at the name, SPF or not, since all of them arrive in the one answer.
+    private Diagnostic? Oversized(DnsAnswer answer, string domain)
+    {
+        var at = SourceLocation.OfFile(domain);
+        if (answer.Values.Count > limits.TxtRecords)
+        {
+            return Messages.TxtTooManyRecords.At(at, domain, answer.Values.Count, limits.TxtRecords);
+        }
+
+        if (answer.TxtStrings is { Count: > 0 } counts && counts.Max() > limits.TxtStrings)
+        {
+            return Messages.TxtTooManyStrings.At(at, domain, counts.Max(), limits.TxtStrings);
+        }
+
+        var largest = answer.Values.Where(SpfRecordParser.IsSpfRecord)
+            .Select(v => System.Text.Encoding.UTF8.GetByteCount(v)).DefaultIfEmpty(0).Max();
+        return largest > limits.RecordBytes
+            ? Messages.SpfRecordTooLarge.At(at, domain, largest, limits.RecordBytes)
+            : null;
     }
 
     private async Task<SpfNodeEvaluation> EvaluateRecordAsync(
