@@ -156,7 +156,8 @@ public static class ContentLines
             {
                 IReadOnlyList<string> split = options.IsEmpty
                     ? []
-                    : options.ToString().Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    : options.ToString()
+                        .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 symbols.Add(new ContentSymbol(name.ToString(), score, split));
             }
             if (pos < text.Length && text[pos] == ',')

@@ -24,6 +24,10 @@ public sealed class DiagnosisCollector
     private readonly TrustMatcher _trust;
     private readonly Dictionary<string, Blocklist> _byZone;
     private readonly Dictionary<(string Zone, LogStage Stage), GroupTally> _groups = [];
+
+    // Note: the same tallies by stage, then zone (ordinal string keys hash fast): the lookup per event.
+    private readonly Dictionary<string, GroupTally>[] _groupsByStage =
+        [.. Enum.GetValues<LogStage>().Select(_ => new Dictionary<string, GroupTally>(StringComparer.Ordinal))];
     private readonly Dictionary<(string Zone, LogStage Stage, string Kind, string? Answer), ErrorTally> _errors = [];
     private readonly List<TrustedBlock> _trusted = [];
     private readonly BoundedCache<string, Explanation.Explanation> _explained = new(4096, StringComparer.Ordinal);
@@ -62,7 +66,10 @@ public sealed class DiagnosisCollector
 
         var hasIp = IpNetwork.TryParseAddress(e.ClientIp ?? "", out var family, out var address);
         var match = _trust.Match(e, hasIp, family, address);
-        var explanation = hasIp ? Explain(e, family, address, match is not null) : null;
+        // Note: a trusted block that will be listed shows explain's reasons, which name the client; past
+        // the list's cap only the fate is kept, and that is the same for every client of a range class.
+        var listed = match is not null && _trusted.Count < MaxTrusted;
+        var explanation = hasIp ? Explain(e, family, address, listed) : null;
         var fate = explanation?.Fate ?? "not explained: the log does not show the client IP";
         if (real)
         {
@@ -149,7 +156,8 @@ public sealed class DiagnosisCollector
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Group(string zone, BlockEvent e, string fate)
     {
-        if (!_groups.TryGetValue((zone, e.Stage), out var tally))
+        var byZone = _groupsByStage[(int)e.Stage];
+        if (!byZone.TryGetValue(zone, out var tally))
         {
             if (_groups.Count >= MaxGroups)
             {
@@ -158,6 +166,7 @@ public sealed class DiagnosisCollector
 
             tally = new GroupTally(e.Time, e.Location);
             _groups[(zone, e.Stage)] = tally;
+            byZone[zone] = tally;
         }
 
         tally.Count++;
@@ -192,7 +201,7 @@ public sealed class DiagnosisCollector
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private Explanation.Explanation Explain(BlockEvent e, IpFamily family, UInt128 address, bool trusted)
+    private Explanation.Explanation Explain(BlockEvent e, IpFamily family, UInt128 address, bool byAddress)
     {
         // The zones of the policy the hits name and the answer each gives; a later hit of a zone wins.
         var listings = _listings;
@@ -228,13 +237,14 @@ public sealed class DiagnosisCollector
         // A trusted sender's block is listed with its reasons, which name the client: keyed by address.
         var from = e.EnvelopeFrom ?? "";
         var key = _key.Clear();
-        if (trusted)
+        if (byAddress)
         {
             key.Append(IpNetwork.FormatAddress(family, address)).Append('|').Append(from);
         }
         else
         {
-            key.Append(_trust.RangeClass(family, address)).Append('|').Append(MessageFacts.DomainOf(from));
+            _trust.AppendRangeClass(key, family, address);
+            AppendDomain(key.Append('|'), from);
         }
 
         key.Append('|').Append((int)e.Spf).Append((int)e.Dkim).Append((int)e.Dmarc).Append('|').Append(e.DkimDomain);
@@ -268,4 +278,14 @@ public sealed class DiagnosisCollector
         hit.Answer is { } a && IpNetwork.TryParseAddress(a, out var f, out var v) && f == IpFamily.V4
             ? (uint)v
             : hit.Error is { } kind ? BlocklistNames.AnswerOfError(kind) : list.ListingCodes[0].First;
+
+    /// <summary>Appends what <see cref="MessageFacts.DomainOf"/> gives, without making the string.</summary>
+    private static void AppendDomain(StringBuilder key, string address)
+    {
+        var at = address.LastIndexOf('@');
+        var domain = (at < 0 ? default : address.AsSpan(at + 1)).Trim("> ");
+        Span<char> lower = domain.Length <= 256 ? stackalloc char[domain.Length] : new char[domain.Length];
+        domain.ToLowerInvariant(lower);
+        key.Append(lower);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using RuleForge.Diagnostics;
 
 namespace RuleForge.Diagnosis;
@@ -22,11 +24,17 @@ internal sealed class GroupTally(string firstSeen, SourceLocation firstLocation)
 
     public void AddFate(string fate)
     {
-        if (!Fates.ContainsKey(fate) && Fates.Count >= MaxFates)
+        ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(Fates, fate);
+        if (Unsafe.IsNullRef(ref count))
         {
-            fate = "other outcomes";
+            if (Fates.Count >= MaxFates)
+            {
+                fate = "other outcomes";
+            }
+
+            count = ref CollectionsMarshal.GetValueRefOrAddDefault(Fates, fate, out _);
         }
 
-        Fates[fate] = Fates.GetValueOrDefault(fate) + 1;
+        count++;
     }
 }

@@ -296,7 +296,8 @@ internal sealed class LineParser
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Correlate(ReadOnlySpan<byte> msg, ReadOnlySpan<byte> field, ScanKind kind, ScanBlock block, int n)
+    private static void Correlate(
+        ReadOnlySpan<byte> msg, ReadOnlySpan<byte> field, ScanKind kind, ScanBlock block, int n)
     {
         var colon = msg.IndexOf(": "u8);
         if (colon <= 0 || colon > 24 || !msg[(colon + 2)..].StartsWith(field))

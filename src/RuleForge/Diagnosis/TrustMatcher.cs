@@ -63,21 +63,18 @@ public sealed class TrustMatcher
     }
 
     /// <summary>
-    /// Which senders' ranges hold the address, as text: the plans (postscreen access list, client
-    /// tables, maps, client nets) are made from these ranges, so two addresses with the same answer
-    /// get the same decisions from explain.
+    /// Appends which senders' ranges hold the address to a key, one character per sender: the plans
+    /// (postscreen access list, client tables, maps, client nets) are made from these ranges, so two
+    /// addresses with the same answer get the same decisions from explain.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public string RangeClass(IpFamily family, UInt128 address)
+    public void AppendRangeClass(System.Text.StringBuilder key, IpFamily family, UInt128 address)
     {
-        var chars = new char[_senders.Count + 1];
-        chars[0] = family == IpFamily.V4 ? '4' : '6';
-        for (var i = 0; i < _senders.Count; i++)
+        key.Append(family == IpFamily.V4 ? '4' : '6');
+        foreach (var (_, ranges) in _senders)
         {
-            chars[i + 1] = _senders[i].Ranges.Contains(family, address) ? '1' : '0';
+            key.Append(ranges.Contains(family, address) ? '1' : '0');
         }
-
-        return new string(chars);
     }
 
     private static bool AnyDomain(string domain, IReadOnlyList<string> trusted)

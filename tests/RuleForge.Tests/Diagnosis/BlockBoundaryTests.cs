@@ -10,7 +10,8 @@ namespace RuleForge.Tests.Diagnosis;
 /// </summary>
 public class BlockBoundaryTests
 {
-    private const string Filler = "Dec  4 15:00:00 mx1 postfix/smtpd[1300]: connect from mail.example.org[203.0.113.9]\n";
+    private const string Filler =
+        "Dec  4 15:00:00 mx1 postfix/smtpd[1300]: connect from mail.example.org[203.0.113.9]\n";
 
     [Fact]
     public void LinesOfOneMessage_InDifferentBlocks_AreCorrelated_AndLocationsCountEveryLine()
