@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -349,7 +350,8 @@ internal sealed class LineParser
             return;
         }
 
-        var item = new ScanItem { Kind = ScanKind.Rspamd, Line = n, Detail = new ParsedRspamd(r, hits, spam) };
+        var verdict = string.Create(CultureInfo.InvariantCulture, $"{r.Action} {r.Score:0.00}/{r.Required:0.00}");
+        var item = new ScanItem { Kind = ScanKind.Rspamd, Line = n, Detail = new ParsedRspamd(r, hits, spam, verdict) };
         Time(ref item, block, line.Time);
         block.Items.Add(item);
     }

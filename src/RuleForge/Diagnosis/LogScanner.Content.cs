@@ -7,12 +7,12 @@ internal sealed partial class LogScanner
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Rspamd(in ScanItem item)
     {
-        var (r, hits, spam) = (ParsedRspamd)item.Detail!;
+        var (r, hits, spam, verdict) = (ParsedRspamd)item.Detail!;
         var client = r.ClientIp ?? Lookup(_queueClient, r.QueueId);
         var from = r.From ?? Lookup(_queueFrom, r.QueueId);
         var auth = AuthSymbols.Read(r.Symbols, DomainOf(from));
         Content(new BlockEvent(LogStage.Rspamd, Here(), Time(item), client, from, r.Recipient, r.MessageId,
-            $"{r.Action} {r.Score:0.00}/{r.Required:0.00}", r.Score, r.Required, hits,
+            verdict, r.Score, r.Required, hits,
             auth.Spf, auth.Dkim, auth.DkimDomain, auth.Dmarc), spam);
     }
 
