@@ -105,6 +105,7 @@ public static class Renderer
         var context = html ? new HtmlTemplateContext() : new TemplateContext();
         context.StrictVariables = true;
         context.LoopLimit = int.MaxValue;
+        context.LimitToString = 0;
         context.NewLine = "\n";
         context.PushGlobal(globals);
         try
