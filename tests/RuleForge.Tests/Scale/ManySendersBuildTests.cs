@@ -82,6 +82,11 @@ public sealed partial class ManySendersBuildTests : IDisposable
         Assert.EndsWith($"s{last}:\n- {ManySenderPolicy.Range(last)} (inline)\n", md, StringComparison.Ordinal);
         Assert.EndsWith("</body>\n</html>\n", html, StringComparison.Ordinal);
         Assert.Contains($"Ranges of s{last} and where they came from", html, StringComparison.Ordinal);
+
+        // The same limit cut daemon configuration: SpamAssassin's rules for this many senders.
+        var cf = built["spamassassin/ruleforge.cf"];
+        Assert.True(cf.Length > 1 << 20, $"ruleforge.cf is {cf.Length} characters; the test needs more than 1 MiB");
+        Assert.EndsWith("score    RF_BL_SPAMCOP 2.0\n", cf, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("sender '(s[0-9]+)'")]
