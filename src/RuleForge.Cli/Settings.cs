@@ -33,7 +33,8 @@ public sealed class Settings
                 Number("Thresholds:Rspamd:Greylist") ?? d.Greylist,
                 Number("Thresholds:Rspamd:AddHeader") ?? d.AddHeader,
                 Number("Thresholds:Rspamd:Reject") ?? d.Reject,
-                Number("Thresholds:SpamAssassin:RequiredScore") ?? d.RequiredScore);
+                Number("Thresholds:SpamAssassin:RequiredScore") ?? d.RequiredScore,
+                Whole("Policy:MaxSenders") ?? d.MaxSenders);
         }
     }
 
@@ -189,6 +190,9 @@ public sealed class Settings
             .Concat(paths
                 .Where(k => Value(k) is { } p && !Validation.InstallPaths.IsValid(p))
                 .Select(k => $"setting {k} = '{Value(k)}' is not {Validation.InstallPaths.Rule}"))
+            .Concat(Value("Policy:MaxSenders") is { } max && Whole("Policy:MaxSenders") is null
+                ? [$"setting Policy:MaxSenders = '{max}' is not a whole number greater than zero"]
+                : [])
             .ToList();
     }
 

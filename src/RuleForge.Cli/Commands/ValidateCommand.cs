@@ -22,6 +22,16 @@ internal static class ValidateCommand
         {
             var path = result.GetValue(policy)!;
             var loaded = CommonOptions.LoadSettings(result, settings);
+            if (loaded.Problems() is { Count: > 0 } problems)
+            {
+                foreach (var problem in problems)
+                {
+                    io.Error.WriteLine($"ruleforge: {problem}");
+                }
+
+                return ExitCodes.Usage;
+            }
+
             var validation = BuildPipeline.Validate(path, CommonOptions.DisplayPath(path, io), loaded.Defaults);
             var ok = validation.Policy is not null;
             if (result.GetValue(format) == "json")

@@ -38,4 +38,10 @@ public static partial class Messages
         "'{0}' has {1} TXT records, more than the {2} RuleForge reads",
         "The answer is refused and the lockfile is left as it was. Check the DNS server, or raise the " +
         "Spf:MaxTxtRecords setting if the domain really publishes that many TXT records.");
+    public static readonly MessageTemplate TooManySenders = new(
+        "RF1235", E,
+        "the policy lists {0} senders, more than the {1} the Policy:MaxSenders setting allows",
+        "Each sender becomes its own lookup tables and map files and a section of every report, so a " +
+        "build grows with the count. Merge senders that share a provider into one sender with several " +
+        "domains and ranges, split the policy by site, or raise the Policy:MaxSenders setting.");
 }

@@ -73,6 +73,7 @@ public static partial class OutputWriter
     private static void WriteTree(string root, IReadOnlyList<RenderedFile> files)
     {
         Directory.CreateDirectory(root);
+        var syncAll = OperatingSystem.IsLinux();
         foreach (var file in files)
         {
             var path = Path.Combine(root, file.Path);
@@ -80,7 +81,30 @@ public static partial class OutputWriter
             using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
             var bytes = System.Text.Encoding.UTF8.GetBytes(file.Content);
             stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
+            if (!syncAll)
+            {
+                stream.Flush(flushToDisk: true);
+            }
+        }
+
+        if (syncAll && files.Count > 0)
+        {
+            SyncFileSystem(Path.Combine(root, files[0].Path));
+        }
+    }
+
+    // Note: one syncfs for the whole staged tree instead of an fsync per file. A policy with
+    // tens of thousands of senders writes three files per sender, and an fsync each made the
+    // disk, not the compiler, the slowest part of the build. syncfs also makes the new folders'
+    // entries durable, which per-file fsync did not; the swap happens only after it returns.
+    private static void SyncFileSystem(string anyFile)
+    {
+        using var handle = File.OpenHandle(anyFile, FileMode.Open, FileAccess.Read);
+        if (SyncFs(handle) != 0)
+        {
+            var error = Marshal.GetLastPInvokeError();
+            throw new IOException(
+                $"the written files could not be flushed to disk ({Marshal.GetPInvokeErrorMessage(error)})");
         }
     }
 
@@ -134,6 +158,9 @@ public static partial class OutputWriter
             // Note: a leftover staging folder is harmless and removed by the next build.
         }
     }
+
+    [LibraryImport("libc", EntryPoint = "syncfs", SetLastError = true)]
+    private static partial int SyncFs(Microsoft.Win32.SafeHandles.SafeFileHandle fd);
 
     [LibraryImport("libc", EntryPoint = "renameat2", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int RenameAt2(int oldDirFd, string oldPath, int newDirFd, string newPath, uint flags);

@@ -19,19 +19,20 @@ public static class RankingProof
         var obligations = new List<Obligation>();
         var diagnostics = new DiagnosticBag();
         var policy = plan.Policy;
+        var index = new PlanIndex(plan, Parse);
         foreach (var sender in policy.Senders)
         {
             foreach (var list in policy.Blocklists)
             {
                 if (plan.Postfix is { } postfix)
                 {
-                    ProvePostscreen(policy, sender, list, postfix, obligations, diagnostics);
-                    ProveSmtpd(sender, list, postfix, obligations, diagnostics);
+                    ProvePostscreen(sender, list, postfix, index, obligations, diagnostics);
+                    ProveSmtpd(sender, list, index, obligations, diagnostics);
                 }
 
                 foreach (var scoring in plan.ContentScorings)
                 {
-                    ProveContent(policy, sender, list, scoring, obligations, diagnostics);
+                    ProveContent(policy, sender, list, scoring, index, obligations, diagnostics);
                 }
             }
         }
@@ -44,11 +45,13 @@ public static class RankingProof
     // only when it sends from its ranges; say so once per sender and blocklist that rejects.
     private static void WarnOutsideRanges(BuildPlan plan, List<Obligation> obligations, DiagnosticBag diagnostics)
     {
+        // Note: one lookup for all senders; a scan of every obligation per sender grows as senders squared.
+        var proven = obligations
+            .Where(o => o.Target == "postfix" && o.Status == ObligationStatus.Proven)
+            .ToLookup(o => o.SenderId, StringComparer.Ordinal);
         foreach (var sender in plan.Policy.Senders.Where(s => s is { Ranges: not null, Authentication: not null }))
         {
-            var early = obligations
-                .Where(o => o.SenderId == sender.Id && o.Target == "postfix" && o.Status == ObligationStatus.Proven)
-                .GroupBy(o => o.BlocklistId);
+            var early = proven[sender.Id].GroupBy(o => o.BlocklistId);
             foreach (var group in early)
             {
                 var stages = string.Join(" and ", group.Select(o => o.Stage.Split(' ')[0]).Distinct());
@@ -58,7 +61,7 @@ public static class RankingProof
     }
 
     private static void ProvePostscreen(
-        Policy policy, TrustedSender sender, Blocklist list, PostfixPlan postfix,
+        TrustedSender sender, Blocklist list, PostfixPlan postfix, PlanIndex index,
         List<Obligation> obligations, DiagnosticBag diagnostics)
     {
         const string Stage = "connect (postscreen)";
@@ -78,9 +81,7 @@ public static class RankingProof
             return;
         }
 
-        var permitted = AddressSet.From(ps.AccessTable.Entries
-            .Where(e => e.Value == "permit")
-            .Select(e => Parse(e.Key)));
+        var permitted = index.Permitted;
         if (sender.Ranges is { } ranges && ranges.Networks.All(permitted.Covers))
         {
             obligations.Add(new(sender.Id, list.Id, "postfix", Stage, ObligationStatus.Proven,
@@ -97,21 +98,22 @@ public static class RankingProof
     }
 
     private static void ProveSmtpd(
-        TrustedSender sender, Blocklist list, PostfixPlan postfix, List<Obligation> obligations,
+        TrustedSender sender, Blocklist list, PlanIndex index, List<Obligation> obligations,
         DiagnosticBag diagnostics)
     {
         var acted = false;
-        foreach (var rl in postfix.RestrictionLists)
+        foreach (var positions in index.RestrictionLists)
         {
+            var rl = positions.List;
             var stage = $"RCPT ({rl.Name})";
-            var firstReject = IndexOf(rl, e => e.BlocklistId == list.Id);
+            var firstReject = positions.FirstBlocklistEntry(list.Id);
             if (firstReject < 0)
             {
                 continue;
             }
 
             acted = true;
-            var trust = IndexOf(rl, e => e.Kind == RestrictionKind.TrustClient && e.SenderId == sender.Id);
+            var trust = positions.FirstTrustEntry(sender.Id);
             if (sender.Ranges is null)
             {
                 Fail(sender, list, "postfix", stage,
@@ -146,7 +148,7 @@ public static class RankingProof
     }
 
     private static void ProveContent(
-        Policy policy, TrustedSender sender, Blocklist list, ContentScoring scoring,
+        Policy policy, TrustedSender sender, Blocklist list, ContentScoring scoring, PlanIndex index,
         List<Obligation> obligations, DiagnosticBag diagnostics)
     {
         const string Stage = "content";
@@ -159,7 +161,7 @@ public static class RankingProof
 
         var worst = scoring.Blocklists.Sum(b => b.Score) + policy.Margin;
         var (action, threshold) = scoring.Thresholds.MinBy(t => t.Threshold);
-        var trusts = scoring.Trusts.Where(t => t.SenderId == sender.Id).ToList();
+        var trusts = index.TrustsOf(scoring, sender.Id).ToList();
         var failed = false;
         foreach (var trust in trusts)
         {
@@ -193,19 +195,6 @@ public static class RankingProof
     {
         obligations.Add(new(sender.Id, list.Id, target, stage, ObligationStatus.Failed, reason));
         diagnostics.Report(Messages.TrustTooLate, sender.Location, sender.Id, list.Id, target, stage, reason, waysOut);
-    }
-
-    private static int IndexOf(RestrictionList list, Func<Restriction, bool> match)
-    {
-        for (var i = 0; i < list.Entries.Count; i++)
-        {
-            if (match(list.Entries[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static IpNetwork Parse(string cidr) =>

@@ -25,9 +25,13 @@ public static class Renderer
         var diagnostics = new DiagnosticBag();
         var files = new List<RenderedFile>();
         var header = new FileHeader(TextEscaping.Comment(plan.Policy.SourceFile), plan.Policy.Name);
+
+        // Note: a template is read and parsed once per build, not once per file it renders (the
+        // table and map templates render three files per sender).
+        var parsed = new Dictionary<string, (Template Template, string Display)>(StringComparer.Ordinal);
         foreach (var (template, output, model) in Jobs(plan, proof, selections ?? [], warnings ?? []))
         {
-            var text = RenderOne(templates, template, model, header, diagnostics);
+            var text = RenderOne(templates, parsed, template, model, header, diagnostics);
             if (text is not null)
             {
                 files.Add(new RenderedFile(output, text));
@@ -81,10 +85,17 @@ public static class Renderer
     }
 
     private static string? RenderOne(
-        TemplateSource templates, string name, object model, FileHeader header, DiagnosticBag diagnostics)
+        TemplateSource templates, Dictionary<string, (Template Template, string Display)> parsed, string name,
+        object model, FileHeader header, DiagnosticBag diagnostics)
     {
-        var (text, display) = templates.Read(name);
-        var template = Template.Parse(text, display);
+        if (!parsed.TryGetValue(name, out var known))
+        {
+            var (text, shown) = templates.Read(name);
+            known = (Template.Parse(text, shown), shown);
+            parsed[name] = known;
+        }
+
+        var (template, display) = known;
         if (template.HasErrors)
         {
             foreach (var message in template.Messages)
@@ -105,6 +116,7 @@ public static class Renderer
         var context = html ? new HtmlTemplateContext() : new TemplateContext();
         context.StrictVariables = true;
         context.LoopLimit = int.MaxValue;
+        context.LimitToString = 0;
         context.NewLine = "\n";
         context.PushGlobal(globals);
         try

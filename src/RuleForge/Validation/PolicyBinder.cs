@@ -50,7 +50,7 @@ public static class PolicyBinder
         var feeds = top.Optional("feeds") is { } f
             ? FeedBinder.Bind(f, values, policyDirectory)
             : [];
-        var senders = top.Required("senders") is { } s
+        var senders = top.Required("senders") is { } s && !TooManySenders(s, defaults.MaxSenders, diagnostics)
             ? SenderBinder.Bind(s, values, feeds)
             : [];
         var blocklists = top.Required("blocklists") is { } b
@@ -73,6 +73,19 @@ public static class PolicyBinder
         var policy = new Policy(name, description, displayPath, targets, margin, feeds, senders,
             blocklists, relays, root.Location);
         return new ValidationResult(policy, diagnostics.Items);
+    }
+
+    // Note: counted before any sender is bound, so a policy far over the limit is refused in
+    // about the time it takes to load, and its senders are not checked one by one.
+    private static bool TooManySenders(SyntaxNode node, int max, DiagnosticBag diagnostics)
+    {
+        if (node is not SequenceSyntax { Items.Count: var count } || count <= max)
+        {
+            return false;
+        }
+
+        diagnostics.Report(Messages.TooManySenders, node.Location, count, max);
+        return true;
     }
 
     internal static string? ReadId(ValueReader values, SyntaxNode node, string what)

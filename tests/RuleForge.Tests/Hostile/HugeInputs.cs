@@ -70,6 +70,14 @@ public static class HugeInputs
     public static string ManySenders(string folder) => Near4MiB(folder, "senders:\n", i =>
         $"  - id: s{i}\n    domains: [d{i}.example.com]\n    ranges:\n      inline: [20.{i >> 8}.{i & 255}.0/24]\n");
 
+    /// <summary>
+    /// A policy of <paramref name="count"/> senders, each with a /24 (as <see cref="ManySenders"/>), for a build
+    /// at the Policy:MaxSenders limit.
+    /// </summary>
+    public static string Senders(string folder, int count) => Near4MiB(folder, "senders:\n", i => i < count
+        ? $"  - id: s{i}\n    domains: [d{i}.example.com]\n    ranges:\n      inline: [20.{i >> 8}.{i & 255}.0/24]\n"
+        : null);
+
     /// <summary>One sender with an inline list of separate /32s just under 4 MiB: too broad together.</summary>
     public static string HugeRangesList(string folder) => Near4MiB(folder,
         "senders:\n  - id: partner\n    domains: [mail.example.com]\n    ranges:\n      inline:\n",
@@ -93,7 +101,7 @@ public static class HugeInputs
     }
 
     // The bland policy without its feeds and senders, then the head and lines up to just under 4 MiB.
-    private static string Near4MiB(string folder, string head, Func<int, string> line)
+    private static string Near4MiB(string folder, string head, Func<int, string?> line)
     {
         var bland = GeneratedInputs.Bland();
         var start = bland.IndexOf("feeds:", StringComparison.Ordinal);
@@ -102,7 +110,7 @@ public static class HugeInputs
         for (var i = 0; ; i++)
         {
             var next = line(i);
-            if (text.Length + next.Length > (4 * 1024 * 1024) - 64)
+            if (next is null || text.Length + next.Length > (4 * 1024 * 1024) - 64)
             {
                 break;
             }

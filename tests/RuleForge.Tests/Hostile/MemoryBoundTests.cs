@@ -58,8 +58,34 @@ public sealed class MemoryBoundTests(ITestOutputHelper output) : IDisposable
         Assert.True(peak < 800, $"peak {peak:0} MiB, bound 800 MiB");
     }
 
+    [Fact]
+    public void Build_OfAPolicyAtTheSenderLimit_Succeeds_AndOneFarOverIt_IsRefusedBeforeBinding()
+    {
+        var folder = Folder("senders-at-limit");
+        var policy = HugeInputs.Senders(folder, RuleForge.Pipeline.PolicyDefaults.DefaultMaxSenders);
+
+        var (built, peak) = PeakMemory.Run(folder, "build", policy, "--out", Path.Combine(folder, "out"), "--quiet");
+
+        Report($"{RuleForge.Pipeline.PolicyDefaults.DefaultMaxSenders} senders, build", MiB(policy), peak);
+        Assert.True(built.ExitCode == 0, built.ToString());
+        var tables = Directory.GetFiles(Path.Combine(folder, "out", "postfix", "ruleforge"), "*.cidr");
+        Assert.Equal(RuleForge.Pipeline.PolicyDefaults.DefaultMaxSenders, tables.Length);
+        Assert.True(peak < 600, $"peak {peak:0} MiB, bound 600 MiB");
+
+        var over = Folder("senders-over-limit");
+        var huge = HugeInputs.ManySenders(over);
+        var (refused, refusedPeak) = PeakMemory.Run(over, "build", huge, "--out", Path.Combine(over, "out"));
+
+        Report("many-senders policy, build", MiB(huge), refusedPeak);
+        Assert.True(refused.ExitCode == 1, refused.ToString()[..Math.Min(3000, refused.ToString().Length)]);
+        Assert.Matches(@"p\.yaml:\d+:3: error RF1235: the policy lists \d{5} senders, more than the 5000 the " +
+            "Policy:MaxSenders setting allows", refused.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(over, "out")));
+        Assert.True(refusedPeak < 350, $"peak {refusedPeak:0} MiB, bound 350 MiB");
+    }
+
     [Theory]
-    [InlineData("many-senders", 0, null)]
+    [InlineData("many-senders", 1, "RF1235")]
     [InlineData("huge-ranges-list", 1, "RF1230")]
     [InlineData("deep-and-wide", 1, "RF1201")]
     public void Validate_OfAPolicyNearTheFourMiBLimit_StaysBounded(string name, int exit, string? code)

@@ -22,16 +22,23 @@ public static class HtmlReportBuilder
         BuildPlan plan, ProofResult proof, IReadOnlyList<SelectionReport> selections,
         IReadOnlyList<Diagnostic> warnings)
     {
+        // Note: the obligations and trust rules are grouped by sender once; filtering the whole
+        // list for every sender grows as senders squared.
+        var obligations = proof.Obligations.ToLookup(o => (o.SenderId, o.Target));
+        var trusts = plan.ContentScorings
+            .Select(s => (s, s.Trusts.ToLookup(t => t.SenderId, StringComparer.Ordinal)))
+            .ToList();
         var senders = plan.Policy.Senders
-            .Select(s => new SenderReport(s, Targets(plan, proof, s).ToList(), Ranges(s)))
+            .Select(s => new SenderReport(s, Targets(plan, obligations, trusts, s).ToList(), Ranges(s)))
             .ToList();
         return new HtmlReport(plan, proof, senders, warnings, selections);
     }
 
-    private static IEnumerable<TargetReport> Targets(BuildPlan plan, ProofResult proof, TrustedSender sender)
+    private static IEnumerable<TargetReport> Targets(
+        BuildPlan plan, ILookup<(string SenderId, string Target), Obligation> bySenderAndTarget,
+        List<(ContentScoring Scoring, ILookup<string, ScoredTrust> BySender)> trusts, TrustedSender sender)
     {
-        List<Obligation> Of(string target) =>
-            proof.Obligations.Where(o => o.SenderId == sender.Id && o.Target == target).ToList();
+        List<Obligation> Of(string target) => bySenderAndTarget[(sender.Id, target)].ToList();
 
         if (plan.Postfix is { } postfix)
         {
@@ -43,9 +50,9 @@ public static class HtmlReportBuilder
                     "At RCPT the order decides; see the restriction order.", obligations);
         }
 
-        foreach (var scoring in plan.ContentScorings)
+        foreach (var (scoring, bySender) in trusts)
         {
-            yield return Content(plan.Policy, sender, scoring, Of(scoring.Target));
+            yield return Content(plan.Policy, sender, scoring, bySender[sender.Id], Of(scoring.Target));
         }
     }
 
@@ -74,7 +81,8 @@ public static class HtmlReportBuilder
     }
 
     private static TargetReport Content(
-        Policy policy, TrustedSender sender, ContentScoring scoring, List<Obligation> obligations)
+        Policy policy, TrustedSender sender, ContentScoring scoring, IEnumerable<ScoredTrust> senderTrusts,
+        List<Obligation> obligations)
     {
         var worst = scoring.Blocklists.Sum(b => b.Score) + policy.Margin;
         var parts = scoring.Blocklists.Select(b => ($"{b.RuleName} {N(b.Score)}", b.Score))
@@ -91,7 +99,7 @@ public static class HtmlReportBuilder
         {
             ("worst case + margin", N(worst), segments),
         };
-        foreach (var trust in scoring.Trusts.Where(t => t.SenderId == sender.Id))
+        foreach (var trust in senderTrusts)
         {
             var credit = -trust.Score;
             var result = worst + trust.Score;
