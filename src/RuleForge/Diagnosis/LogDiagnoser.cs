@@ -10,7 +10,12 @@ namespace RuleForge.Diagnosis;
 public static class LogDiagnoser
 {
     /// <summary>Reads the inputs in order and reports, or returns the errors that stopped it.</summary>
-    public static DiagnosisResult Diagnose(BuildPlan plan, IReadOnlyList<LogInput> inputs)
+    public static DiagnosisResult Diagnose(BuildPlan plan, IReadOnlyList<LogInput> inputs) =>
+        Diagnose(plan, inputs, Environment.ProcessorCount);
+
+    /// <summary>As <see cref="Diagnose(BuildPlan, IReadOnlyList{LogInput})"/>, parsing on at most
+    /// <paramref name="processors"/> threads (1: everything on this thread).</summary>
+    internal static DiagnosisResult Diagnose(BuildPlan plan, IReadOnlyList<LogInput> inputs, int processors)
     {
         var opened = new List<(LogInput Input, Stream Stream)>();
         var errors = new List<Diagnostic>();
@@ -29,7 +34,7 @@ public static class LogDiagnoser
                 }
             }
 
-            return errors.Count > 0 ? new DiagnosisResult(null, errors) : Scan(plan, opened);
+            return errors.Count > 0 ? new DiagnosisResult(null, errors) : Scan(plan, opened, processors);
         }
         finally
         {
@@ -40,7 +45,8 @@ public static class LogDiagnoser
         }
     }
 
-    private static DiagnosisResult Scan(BuildPlan plan, List<(LogInput Input, Stream Stream)> opened)
+    private static DiagnosisResult Scan(
+        BuildPlan plan, List<(LogInput Input, Stream Stream)> opened, int processors)
     {
         var collector = new DiagnosisCollector(plan);
         var parser = new LineParser(new BlocklistNames(plan), plan.Postfix?.Postscreen?.Threshold);
@@ -51,7 +57,7 @@ public static class LogDiagnoser
             try
             {
                 using var text = LogLineReader.Open(stream);
-                ScanBlocks(text, parser, scanner);
+                ScanBlocks(text, parser, scanner, processors);
             }
             catch (InvalidDataException e)
             {
@@ -73,10 +79,10 @@ public static class LogDiagnoser
     /// bounded) and applies the parsed blocks to the scanner on this thread in the order they were
     /// read: the result is the same as parsing line by line, whatever the number of processors.
     /// </summary>
-    private static void ScanBlocks(Stream text, LineParser parser, LogScanner scanner)
+    private static void ScanBlocks(Stream text, LineParser parser, LogScanner scanner, int processors)
     {
         var inFlight = new Queue<Task<ScanBlock>>();
-        var limit = Math.Max(2, Environment.ProcessorCount * 2);
+        var limit = Math.Max(2, processors * 2);
         var pool = new BlockPool();
         var parsed = new Stack<ScanBlock>();
         try
@@ -84,7 +90,7 @@ public static class LogDiagnoser
             foreach (var block in LogLineReader.Blocks(text, pool))
             {
                 var into = parsed.Count > 0 ? parsed.Pop() : new ScanBlock();
-                if (Environment.ProcessorCount == 1)
+                if (processors <= 1)
                 {
                     Apply(scanner, parser.Parse(block, into), parsed, pool);
                     continue;
