@@ -82,7 +82,9 @@ public static class LogDiagnoser
     private static void ScanBlocks(Stream text, LineParser parser, LogScanner scanner, int processors)
     {
         var inFlight = new Queue<Task<ScanBlock>>();
-        var limit = Math.Max(2, processors * 2);
+        // Note: each block in flight holds a 1 MiB buffer and an item list of about as much; 16 at most
+        // keeps a run on a many-core host within some 40 MB of them.
+        var limit = Math.Clamp(processors * 2, 2, 16);
         var pool = new BlockPool();
         var parsed = new Stack<ScanBlock>();
         try
