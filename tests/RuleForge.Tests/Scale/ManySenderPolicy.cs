@@ -60,7 +60,9 @@ public static class ManySenderPolicy
         return text.ToString();
     }
 
-    /// <summary>0: ranges only; 1: ranges with envelope domain, and authentication; 2: ranges and authentication.</summary>
+    /// <summary>
+    /// 0: ranges only; 1: ranges with envelope domain, and authentication; 2: ranges and authentication.
+    /// </summary>
     public static int Kind(int sender) => sender % 3;
 
     /// <summary>The one range of sender <paramref name="sender"/>.</summary>
