@@ -7,8 +7,8 @@ namespace RuleForge.Diagnosis;
 /// <summary>
 /// The stateless half of diagnose: reads the lines of one block and turns those the scanner's
 /// state needs into <see cref="ScanItem"/>s, counting events and skipped lines as it goes.
-/// Uninteresting lines are dropped by a few byte comparisons on the syslog prefix before anything
-/// is decoded. Holds no state of its own, so several threads can parse blocks at once.
+/// Uninteresting lines are dropped on their syslog prefix and a few byte comparisons, before
+/// anything is decoded. Holds no state of its own, so several threads can parse blocks at once.
 /// </summary>
 internal sealed partial class LineParser
 {
@@ -41,7 +41,7 @@ internal sealed partial class LineParser
     private void OnLine(ReadOnlySpan<byte> line, ScanBlock block)
     {
         var n = (int)++block.Lines;
-        if (line.IsEmpty || IsSurelyDropped(line))
+        if (line.IsEmpty)
         {
             return;
         }
@@ -49,7 +49,7 @@ internal sealed partial class LineParser
         ParseLine(line, block, n);
     }
 
-    /// <summary>Reads one line the fast check did not drop (line <paramref name="n"/> of the block).</summary>
+    /// <summary>Reads one non-empty line (line <paramref name="n"/> of the block).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void ParseLine(ReadOnlySpan<byte> line, ScanBlock block, int n)
     {
@@ -83,82 +83,6 @@ internal sealed partial class LineParser
         {
             Spamd(parsed, parsed.Message[7..], block, n);
         }
-    }
-
-    /// <summary>
-    /// True for a line in the classic syslog format that <see cref="SyslogLine.TryParse"/> reads and
-    /// that no kind diagnose reads can be: another program, a Postfix daemon diagnose ignores, an
-    /// smtpd connect or disconnect, a postscreen CONNECT. Most of a mail log is such lines; this
-    /// tells them apart in one short pass over the prefix. False means "not sure": the line takes
-    /// the full path, which decides the same way for every line this drops.
-    /// </summary>
-    internal static bool IsSurelyDropped(ReadOnlySpan<byte> line)
-    {
-        if (line.Length < 20 || line[3] != (byte)' ' || line[6] != (byte)' ' || line[9] != (byte)':'
-            || line[15] != (byte)' ')
-        {
-            return false;
-        }
-
-        // The host ends at the first space; the program at '[' (a pid follows) or at ": ".
-        var i = 16;
-        while (i < line.Length && line[i] != (byte)' ')
-        {
-            i++;
-        }
-
-        var start = ++i;
-        while (i < line.Length && line[i] != (byte)'[' && line[i] != (byte)':')
-        {
-            i++;
-        }
-
-        if (i == start || i + 2 >= line.Length)
-        {
-            return false;
-        }
-
-        var program = line[start..i];
-        if (line[i] == (byte)'[')
-        {
-            i++;
-            while (i < line.Length && char.IsAsciiDigit((char)line[i]))
-            {
-                i++;
-            }
-
-            if (i + 2 >= line.Length || line[i] != (byte)']')
-            {
-                return false;
-            }
-
-            i++;
-        }
-
-        if (line[i] != (byte)':' || line[i + 1] != (byte)' ')
-        {
-            return false;
-        }
-
-        var message = line[(i + 2)..];
-        if (!program.StartsWith("postfix"u8))
-        {
-            return !program.SequenceEqual("rspamd"u8) && !program.SequenceEqual("spamd"u8);
-        }
-
-        var daemon = program[(program.LastIndexOf((byte)'/') + 1)..];
-        if (daemon.SequenceEqual("smtpd"u8))
-        {
-            return message.IsEmpty || message[0] >= (byte)'a';
-        }
-
-        if (daemon.SequenceEqual("postscreen"u8))
-        {
-            return message.StartsWith("CONNECT "u8);
-        }
-
-        return !daemon.SequenceEqual("dnsblog"u8) && !daemon.SequenceEqual("cleanup"u8)
-            && !daemon.SequenceEqual("qmgr"u8);
     }
 
     /// <summary>The bytes between the first '[' and the next ']', as Postfix writes clients.</summary>

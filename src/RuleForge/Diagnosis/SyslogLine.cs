@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace RuleForge.Diagnosis;
 
@@ -24,7 +27,11 @@ public readonly ref struct SyslogLine
 
     /// <summary>Splits a line; false when it has none of the known prefixes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryParse(ReadOnlySpan<byte> line, out SyslogLine parsed)
+    public static bool TryParse(ReadOnlySpan<byte> line, out SyslogLine parsed) =>
+        TryClassicTag(line, out parsed, out var found) ? found : TryParseBySearch(line, out parsed);
+
+    /// <summary>As <see cref="TryParse"/>, finding host and tag by searching the line.</summary>
+    internal static bool TryParseBySearch(ReadOnlySpan<byte> line, out SyslogLine parsed)
     {
         parsed = default;
         if (line.Length < 20)
@@ -76,6 +83,59 @@ public readonly ref struct SyslogLine
         var program = bracket < 0 ? tag : tag[..bracket];
         var pid = bracket < 0 || tag[^1] != (byte)']' ? default : tag[(bracket + 1)..^1];
         parsed = new SyslogLine { Time = time, Program = program, Pid = pid, Message = rest[(colon + 2)..] };
+        return true;
+    }
+
+    /// <summary>
+    /// The classic prefix's host and tag found with 32-byte comparisons instead of searches: most
+    /// lines of a log are dropped right after this, so its cost is paid per line. False when the line
+    /// is not classic, too short, or its host or tag too long to tell this way (the searches then
+    /// decide); otherwise <paramref name="found"/> is what the search would return for the line.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryClassicTag(ReadOnlySpan<byte> line, out SyslogLine parsed, out bool found)
+    {
+        parsed = default;
+        found = false;
+        if (!Vector256.IsHardwareAccelerated || line.Length < 16 + 32 + 32 || line[3] != (byte)' '
+            || line[6] != (byte)' ' || line[9] != (byte)':' || line[15] != (byte)' ')
+        {
+            return false;
+        }
+
+        ref var start = ref MemoryMarshal.GetReference(line);
+        var spaces = Vector256.Equals(Vector256.LoadUnsafe(ref start, 16), Vector256.Create((byte)' '))
+            .ExtractMostSignificantBits();
+        if (spaces == 0)
+        {
+            return false;
+        }
+
+        // The tag runs from after the host to the first ": "; a colon in the last lane cannot see its
+        // space, so a tag that long is left to the search.
+        var at = 16 + BitOperations.TrailingZeroCount(spaces) + 1;
+        var tag = Vector256.LoadUnsafe(ref start, (nuint)at);
+        var colons = Vector256.Equals(tag, Vector256.Create((byte)':')).ExtractMostSignificantBits()
+            & (Vector256.Equals(tag, Vector256.Create((byte)' ')).ExtractMostSignificantBits() >> 1);
+        if (colons == 0)
+        {
+            return false;
+        }
+
+        var colon = BitOperations.TrailingZeroCount(colons);
+        if (colon == 0)
+        {
+            return true;
+        }
+
+        var brackets = Vector256.Equals(tag, Vector256.Create((byte)'[')).ExtractMostSignificantBits()
+            & ((1u << colon) - 1);
+        var program = line.Slice(at, brackets == 0 ? colon : BitOperations.TrailingZeroCount(brackets));
+        var pid = brackets == 0 || line[at + colon - 1] != (byte)']'
+            ? default
+            : line[(at + program.Length + 1)..(at + colon - 1)];
+        parsed = new SyslogLine { Time = line[..15], Program = program, Pid = pid, Message = line[(at + colon + 2)..] };
+        found = true;
         return true;
     }
 
