@@ -133,7 +133,24 @@ public static class LogLineReader
         var data = block.Data;
         var start = 0;
         var at = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ref var first = ref MemoryMarshal.GetReference(data);
+            var newline = Vector512.Create((byte)'\n');
+            for (; at + Vector512<byte>.Count <= data.Length; at += Vector512<byte>.Count)
+            {
+                var ends = Vector512.Equals(Vector512.LoadUnsafe(ref first, (nuint)at), newline)
+                    .ExtractMostSignificantBits();
+                while (ends != 0)
+                {
+                    var nl = at + BitOperations.TrailingZeroCount(ends);
+                    ends &= ends - 1;
+                    Emit(data[start..nl], sink);
+                    start = nl + 1;
+                }
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
         {
             ref var first = ref MemoryMarshal.GetReference(data);
             var newline = Vector256.Create((byte)'\n');
