@@ -45,8 +45,8 @@ internal sealed partial class LineParser
             if (close > 0)
             {
                 var item = new ScanItem { Kind = ScanKind.SpamdMessage, Line = n };
-                Key(ref item, block, line.Pid);
-                Value(ref item, block, msg.Slice(open + 1, close - 1));
+                Key(ref item, line.Pid);
+                Value(ref item, msg.Slice(open + 1, close - 1));
                 block.Items.Add(item);
             }
         }
@@ -56,7 +56,7 @@ internal sealed partial class LineParser
             if (ContentLines.TryParseSpamdScore(Chars(msg), out var score, out var required))
             {
                 var item = new ScanItem { Kind = ScanKind.SpamdScore, Line = n, Score = score, Required = required };
-                Key(ref item, block, line.Pid);
+                Key(ref item, line.Pid);
                 block.Items.Add(item);
             }
         }
@@ -89,7 +89,7 @@ internal sealed partial class LineParser
             Line = n,
             Detail = new ParsedSpamd(spam, whole, symbols, Classify(symbols), mid, required),
         };
-        Key(ref item, block, line.Pid);
+        Key(ref item, line.Pid);
         Time(ref item, block, line.Time);
         block.Items.Add(item);
     }

@@ -66,8 +66,8 @@ internal sealed partial class LineParser
         else if (rest.StartsWith("client="u8) && TryBracket(rest[7..], out var ip))
         {
             var item = new ScanItem { Kind = ScanKind.QueueClient, Line = n };
-            Key(ref item, block, msg[..colon]);
-            Value(ref item, block, ip);
+            Key(ref item, msg[..colon]);
+            Value(ref item, ip);
             block.Items.Add(item);
         }
     }
@@ -91,7 +91,7 @@ internal sealed partial class LineParser
             }
             else if (rank >= _postscreenThreshold)
             {
-                var item = new ScanItem { Kind = ScanKind.Rank, Line = n, Rank = rank, Detail = ip };
+                var item = new ScanItem { Kind = ScanKind.Rank, Line = n, Rank = rank, Key = LogKey.From(ip) };
                 Time(ref item, block, line.Time);
                 block.Items.Add(item);
             }
@@ -119,7 +119,10 @@ internal sealed partial class LineParser
             return;
         }
 
-        var item = new ScanItem { Kind = ScanKind.Reject, Stage = stage, Line = n, Detail = r };
+        var item = new ScanItem
+        {
+            Kind = ScanKind.Reject, Stage = stage, Line = n, Detail = r, Key = LogKey.From(r.ClientIp),
+        };
         Time(ref item, block, line.Time);
         block.Items.Add(item);
     }
@@ -134,7 +137,10 @@ internal sealed partial class LineParser
             return;
         }
 
-        var item = new ScanItem { Kind = ScanKind.Dnsblog, Line = n, Detail = new DnsblogAnswer(ip, zone, answer) };
+        var item = new ScanItem
+        {
+            Kind = ScanKind.Dnsblog, Line = n, Detail = new DnsblogAnswer(ip, zone, answer), Key = LogKey.From(ip),
+        };
         Time(ref item, block, line.Time);
         block.Items.Add(item);
     }
@@ -159,13 +165,13 @@ internal sealed partial class LineParser
         var item = new ScanItem { Kind = kind, Line = n };
         if (kind == ScanKind.MessageQueue)
         {
-            Key(ref item, block, rest[..end]);
-            Value(ref item, block, msg[..colon]);
+            Key(ref item, rest[..end]);
+            Value(ref item, msg[..colon]);
         }
         else
         {
-            Key(ref item, block, msg[..colon]);
-            Value(ref item, block, rest[..end]);
+            Key(ref item, msg[..colon]);
+            Value(ref item, rest[..end]);
         }
 
         block.Items.Add(item);

@@ -99,16 +99,14 @@ internal sealed partial class LineParser
         if (TryBracket(msg, out var ip))
         {
             var item = new ScanItem { Kind = kind, Line = n };
-            Key(ref item, block, ip);
+            Key(ref item, ip);
             block.Items.Add(item);
         }
     }
 
-    private static void Key(ref ScanItem item, ScanBlock block, ReadOnlySpan<byte> part) =>
-        (item.KeyAt, item.KeyLength) = (Offset(block, part), part.Length);
+    private static void Key(ref ScanItem item, ReadOnlySpan<byte> part) => item.Key = LogKey.From(part);
 
-    private static void Value(ref ScanItem item, ScanBlock block, ReadOnlySpan<byte> part) =>
-        (item.ValueAt, item.ValueLength) = (Offset(block, part), part.Length);
+    private static void Value(ref ScanItem item, ReadOnlySpan<byte> part) => item.Value = LogKey.From(part);
 
     private static void Time(ref ScanItem item, ScanBlock block, ReadOnlySpan<byte> part) =>
         (item.TimeAt, item.TimeLength) = (Offset(block, part), part.Length);

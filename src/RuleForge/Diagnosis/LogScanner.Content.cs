@@ -19,7 +19,7 @@ internal sealed partial class LogScanner
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SpamdResult(in ScanItem item)
     {
-        var pid = Key(item);
+        var pid = item.Key;
         var (spam, whole, symbols, hits, mid, required) = (ParsedSpamd)item.Detail!;
 
         // Limitation: spamd names no client; it is found through the Postfix lines of the same message

@@ -15,14 +15,13 @@ internal sealed partial class LogScanner
     private const int CacheSize = 20_000;
 
     private readonly DiagnosisCollector _collector;
-    private readonly BoundedCache<string, string> _queueClient = new(CacheSize, StringComparer.Ordinal);
-    private readonly BoundedCache<string, string> _queueFrom = new(CacheSize, StringComparer.Ordinal);
-    private readonly BoundedCache<string, string> _midQueue = new(CacheSize, StringComparer.Ordinal);
-    private readonly BoundedCache<string, string> _spamdMid = new(CacheSize, StringComparer.Ordinal);
-    private readonly BoundedCache<string, (double Score, double Required)> _spamdScore = new(CacheSize);
-    private readonly BoundedCache<string, List<(string Zone, string Answer)>> _dnsblog =
-        new(CacheSize, StringComparer.Ordinal);
-    private readonly BoundedCache<string, PendingRank> _ranks = new(CacheSize, StringComparer.Ordinal);
+    private readonly BoundedCache<LogKey, LogKey> _queueClient = new(CacheSize);
+    private readonly BoundedCache<LogKey, LogKey> _queueFrom = new(CacheSize);
+    private readonly BoundedCache<LogKey, LogKey> _midQueue = new(CacheSize);
+    private readonly BoundedCache<LogKey, LogKey> _spamdMid = new(CacheSize);
+    private readonly BoundedCache<LogKey, (double Score, double Required)> _spamdScore = new(CacheSize);
+    private readonly BoundedCache<LogKey, List<(string Zone, string Answer)>> _dnsblog = new(CacheSize);
+    private readonly BoundedCache<LogKey, PendingRank> _ranks = new(CacheSize);
     private string _file = "-";
     private byte[] _buffer = [];
     private long _lineBase;
@@ -77,22 +76,22 @@ internal sealed partial class LogScanner
                 Reject(item);
                 break;
             case ScanKind.QueueClient:
-                _queueClient.Set(Key(item), Value(item));
+                _queueClient.Set(item.Key, item.Value);
                 break;
             case ScanKind.Rank:
-                _ranks.Set((string)item.Detail!, new PendingRank(item.Rank, Here(), Time(item)));
+                _ranks.Set(item.Key, new PendingRank(item.Rank, Here(), Time(item)));
                 break;
             case ScanKind.Pass:
                 if (_ranks.Count > 0)
                 {
-                    _ranks.Remove(Key(item));
+                    _ranks.Remove(item.Key);
                 }
 
                 break;
             case ScanKind.Disconnect:
                 if (_ranks.Count > 0)
                 {
-                    Disconnect(Key(item));
+                    Disconnect(item.Key);
                 }
 
                 break;
@@ -100,19 +99,19 @@ internal sealed partial class LogScanner
                 Dnsblog(item);
                 break;
             case ScanKind.MessageQueue:
-                _midQueue.Set(Key(item), Value(item));
+                _midQueue.Set(item.Key, item.Value);
                 break;
             case ScanKind.QueueFrom:
-                _queueFrom.Set(Key(item), Value(item));
+                _queueFrom.Set(item.Key, item.Value);
                 break;
             case ScanKind.Rspamd:
                 Rspamd(item);
                 break;
             case ScanKind.SpamdMessage:
-                _spamdMid.Set(Key(item), Value(item));
+                _spamdMid.Set(item.Key, item.Value);
                 break;
             case ScanKind.SpamdScore:
-                _spamdScore.Set(Key(item), (item.Score, item.Required));
+                _spamdScore.Set(item.Key, (item.Score, item.Required));
                 break;
             case ScanKind.SpamdResult:
                 SpamdResult(item);
@@ -121,7 +120,7 @@ internal sealed partial class LogScanner
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Disconnect(string ip)
+    private void Disconnect(LogKey ip)
     {
         // A rank over the threshold that no reject line followed: postscreen's "drop" action.
         // Limitation: the threshold is the policy's; without a postscreen target, drops are not seen.
@@ -138,7 +137,8 @@ internal sealed partial class LogScanner
             : [];
         if (hits.Count > 0)
         {
-            _collector.Block(new BlockEvent(LogStage.Postscreen, pending.Location, pending.Time, ip, null, null, null,
+            _collector.Block(new BlockEvent(LogStage.Postscreen, pending.Location, pending.Time, ip.ToString(), null,
+                null, null,
                 $"dropped, DNSBL rank {pending.Rank}", null, null, hits));
         }
     }
@@ -148,14 +148,14 @@ internal sealed partial class LogScanner
     {
         var r = (DnsblReject)item.Detail!;
         string? answer = null;
-        if (_dnsblog.TryGet(r.ClientIp, out var answers))
+        if (_dnsblog.TryGet(item.Key, out var answers))
         {
             answer = answers.FirstOrDefault(a => a.Zone == r.Zone).Answer;
         }
 
         if (item.Stage == LogStage.Postscreen)
         {
-            _ranks.Remove(r.ClientIp);
+            _ranks.Remove(item.Key);
         }
 
         var error = BlocklistNames.ErrorOfText(r.Text)
@@ -168,11 +168,11 @@ internal sealed partial class LogScanner
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Dnsblog(in ScanItem item)
     {
-        var (ip, zone, answer) = (DnsblogAnswer)item.Detail!;
-        if (!_dnsblog.TryGet(ip, out var list))
+        var (_, zone, answer) = (DnsblogAnswer)item.Detail!;
+        if (!_dnsblog.TryGet(item.Key, out var list))
         {
             list = [];
-            _dnsblog.Set(ip, list);
+            _dnsblog.Set(item.Key, list);
         }
 
         if (list.Count < 8 && !list.Contains((zone, answer)))
@@ -187,8 +187,11 @@ internal sealed partial class LogScanner
         }
     }
 
-    private static string? Lookup(BoundedCache<string, string> cache, string? key) =>
-        key is not null && cache.TryGet(key, out var value) ? value : null;
+    private static string? Lookup(BoundedCache<LogKey, LogKey> cache, string? key) =>
+        key is not null ? Lookup(cache, LogKey.From(key)) : null;
+
+    private static string? Lookup(BoundedCache<LogKey, LogKey> cache, LogKey key) =>
+        cache.TryGet(key, out var value) ? value.ToString() : null;
 
     private static string? DomainOf(string? address)
     {
@@ -198,10 +201,6 @@ internal sealed partial class LogScanner
 
     private SourceLocation Here() => new(_file, _line, 1);
 
-    // The short fields of an item, decoded from its block's bytes when the state needs them.
-    private string Key(in ScanItem item) => Encoding.UTF8.GetString(_buffer, item.KeyAt, item.KeyLength);
-
-    private string Value(in ScanItem item) => Encoding.UTF8.GetString(_buffer, item.ValueAt, item.ValueLength);
-
+    // The time of an item, decoded from its block's bytes when it is reported.
     private string Time(in ScanItem item) => Encoding.UTF8.GetString(_buffer, item.TimeAt, item.TimeLength);
 }

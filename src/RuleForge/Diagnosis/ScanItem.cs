@@ -2,9 +2,10 @@ namespace RuleForge.Diagnosis;
 
 /// <summary>
 /// One log line, parsed on a worker thread, that the scanner's state needs: which fields are set
-/// depends on <see cref="Kind"/> (see <see cref="ScanKind"/>). Short fields (addresses, queue ids,
-/// times) stay bytes of the block, given by offset and length, and are decoded only when the state
-/// uses them; lines that need no state (dropped lines, clean verdicts) become no item, only counts.
+/// depends on <see cref="Kind"/> (see <see cref="ScanKind"/>). Keys and values of the state
+/// (addresses, queue ids, pids) are <see cref="LogKey"/>s, mostly held inline; the time stays bytes
+/// of the block, given by offset and length, decoded only when reported; lines that need no state
+/// (dropped lines, clean verdicts) become no item, only counts.
 /// </summary>
 internal struct ScanItem
 {
@@ -21,13 +22,9 @@ internal struct ScanItem
 
     public int TimeLength;
 
-    public int KeyAt;
+    public LogKey Key;
 
-    public int KeyLength;
-
-    public int ValueAt;
-
-    public int ValueLength;
+    public LogKey Value;
 
     public double Score;
 

@@ -3,7 +3,9 @@ namespace RuleForge.Diagnosis;
 /// <summary>What a parsed log line asks of the scanner's state (see <see cref="ScanItem"/>).</summary>
 internal enum ScanKind : byte
 {
-    /// <summary>A Postfix reject naming a blocklist: Stage, Time, Detail is the <see cref="DnsblReject"/>.</summary>
+    /// <summary>
+    /// A Postfix reject naming a blocklist: Key is the address, Stage, Time, Detail the <see cref="DnsblReject"/>.
+    /// </summary>
     Reject,
 
     /// <summary>smtpd "QUEUEID: client=host[ip]": Key is the queue id, Value the address.</summary>
