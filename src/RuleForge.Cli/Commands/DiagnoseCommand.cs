@@ -33,6 +33,8 @@ internal static class DiagnoseCommand
         };
         command.SetAction(result =>
         {
+            // Note: the scan's hot methods compile on another core while the policy loads.
+            _ = LogDiagnoser.WarmUp();
             var path = result.GetValue(policy)!;
             var defaults = CommonOptions.LoadSettings(result, settings).Defaults;
             var prepared = BuildPipeline.Prepare(path, CommonOptions.DisplayPath(path), defaults);

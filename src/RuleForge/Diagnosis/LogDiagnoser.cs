@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using RuleForge.Diagnostics;
 using RuleForge.Planning;
 
@@ -9,6 +11,36 @@ namespace RuleForge.Diagnosis;
 /// </summary>
 public static class LogDiagnoser
 {
+    /// <summary>
+    /// Compiles the log scan's hot methods (those marked for optimization at once) on a pool thread,
+    /// so the compiling overlaps the policy's loading instead of the first megabytes of the log. Safe
+    /// to skip or to call more than once; the returned task completes when the compiling is done.
+    /// </summary>
+    public static Task WarmUp() => Task.Run(() =>
+    {
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance
+            | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        Type[] generic =
+        [
+            typeof(BoundedCache<LogKey, LogKey>), typeof(BoundedCache<LogKey, PendingRank>),
+            typeof(BoundedCache<LogKey, (double, double)>), typeof(BoundedCache<LogKey, List<(string, string)>>),
+            typeof(BoundedCache<string, Explanation.Explanation>),
+        ];
+        var types = typeof(LogDiagnoser).Assembly.GetTypes().Where(t => !t.ContainsGenericParameters).Concat(generic);
+        foreach (var method in types.SelectMany(t => t.GetMethods(all)))
+        {
+            if ((method.MethodImplementationFlags & MethodImplAttributes.AggressiveOptimization) != 0
+                && !method.ContainsGenericParameters)
+            {
+                RuntimeHelpers.PrepareMethod(method.MethodHandle);
+            }
+        }
+
+        var sink = typeof(LineParser).GetNestedType("Sink", BindingFlags.NonPublic)!;
+        RuntimeHelpers.PrepareMethod(typeof(LogLineReader).GetMethod(nameof(LogLineReader.Lines))!
+            .MakeGenericMethod(sink).MethodHandle);
+    });
+
     /// <summary>Reads the inputs in order and reports, or returns the errors that stopped it.</summary>
     public static DiagnosisResult Diagnose(BuildPlan plan, IReadOnlyList<LogInput> inputs) =>
         Diagnose(plan, inputs, Environment.ProcessorCount);

@@ -15,6 +15,13 @@ namespace RuleForge.Tests.Diagnosis;
 public class ParallelScanTests
 {
     [Fact]
+    public async Task WarmUp_CompilesTheHotMethodsWithoutError()
+    {
+        // It reflects over the assembly's methods; one it cannot prepare would fault the task.
+        await LogDiagnoser.WarmUp();
+    }
+
+    [Fact]
     public void Report_IsTheSame_OnOneThreadAndOnFour()
     {
         var plan = BuildPipeline.Prepare(Path.Combine(RepoPaths.Root, "rules", "efax.yaml"), "rules/efax.yaml",
