@@ -121,7 +121,11 @@ internal sealed partial class LineParser
 
         var item = new ScanItem
         {
-            Kind = ScanKind.Reject, Stage = stage, Line = n, Detail = r, Key = LogKey.From(r.ClientIp),
+            Kind = ScanKind.Reject,
+            Stage = stage,
+            Line = n,
+            Detail = r,
+            Key = LogKey.From(r.ClientIp),
         };
         Time(ref item, block, line.Time);
         block.Items.Add(item);
@@ -139,7 +143,10 @@ internal sealed partial class LineParser
 
         var item = new ScanItem
         {
-            Kind = ScanKind.Dnsblog, Line = n, Detail = new DnsblogAnswer(ip, zone, answer), Key = LogKey.From(ip),
+            Kind = ScanKind.Dnsblog,
+            Line = n,
+            Detail = new DnsblogAnswer(ip, zone, answer),
+            Key = LogKey.From(ip),
         };
         Time(ref item, block, line.Time);
         block.Items.Add(item);

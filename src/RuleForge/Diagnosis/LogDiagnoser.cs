@@ -18,7 +18,7 @@ public static class LogDiagnoser
     /// </summary>
     public static Task WarmUp() => Task.Run(() =>
     {
-        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance
+        const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance
             | BindingFlags.Static | BindingFlags.DeclaredOnly;
         Type[] generic =
         [
@@ -27,7 +27,7 @@ public static class LogDiagnoser
             typeof(BoundedCache<string, Explanation.Explanation>),
         ];
         var types = typeof(LogDiagnoser).Assembly.GetTypes().Where(t => !t.ContainsGenericParameters).Concat(generic);
-        foreach (var method in types.SelectMany(t => t.GetMethods(all)))
+        foreach (var method in types.SelectMany(t => t.GetMethods(All)))
         {
             if ((method.MethodImplementationFlags & MethodImplAttributes.AggressiveOptimization) != 0
                 && !method.ContainsGenericParameters)
