@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the mail daemons and tools that RuleForge's verify and live tests run.
-# (time: GNU time measures the peak memory of the CLI in the memory-bound tests.)
+# (time: GNU time measures the peak memory of the CLI in the memory-bound tests; gcc, libc6-dev
+# and zlib1g-dev link the native build that scripts/test checks.)
 # Debian packages only; keeps the packages from starting system services.
 set -euo pipefail
 need=(postfix rspamd spamassassin spamc spamd libmail-spf-perl libmail-dmarc-perl
       libmail-dkim-perl swaks dnsmasq-base bind9-dnsutils iproute2 util-linux opendkim-tools
-      chromium time)
+      chromium time gcc libc6-dev zlib1g-dev)
 missing=()
 for p in "${need[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using RuleForge.Diagnostics;
 using RuleForge.Planning;
 using RuleForge.Proof;
@@ -107,9 +108,7 @@ public static class Renderer
         }
 
         var globals = new ScriptObject();
-        globals.Import(typeof(TemplateFunctions));
-        globals.Import(typeof(ReportFunctions));
-        globals.Import("file_header", new Func<string, string>(header.Lines));
+        ImportFunctions(globals, header);
         globals.SetValue("model", model, true);
         // Note: HTML output escapes every printed value in the context itself (see HtmlTemplateContext).
         var html = name.EndsWith(".html.sbn", StringComparison.Ordinal);
@@ -128,6 +127,21 @@ public static class Renderer
             diagnostics.Report(Messages.TemplateError, At(display, e.Span), display, e.OriginalMessage);
             return null;
         }
+    }
+
+    /// <summary>The functions templates call: Scriban finds them by reflection.</summary>
+    /// <remarks>
+    /// The model's pairs of feed conditions and rows left are value tuples, read as item1/item2:
+    /// their fields are kept for a native build, where trimming would otherwise drop them.
+    /// </remarks>
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicFields, typeof(ValueTuple<string, int>))]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification =
+        "A native build keeps the RuleForge assembly whole (TrimmerRootAssembly in RuleForge.Cli.csproj).")]
+    private static void ImportFunctions(ScriptObject globals, FileHeader header)
+    {
+        globals.Import(typeof(TemplateFunctions));
+        globals.Import(typeof(ReportFunctions));
+        globals.Import("file_header", new Func<string, string>(header.Lines));
     }
 
     private static SourceLocation At(string file, Scriban.Parsing.SourceSpan span) =>

@@ -89,7 +89,7 @@ public static class PolicySchema
         var values = new JsonArray(true, false);
         foreach (var word in BooleanShape.TrueWords.Concat(BooleanShape.FalseWords))
         {
-            values.Add(word);
+            values.Add((JsonNode?)JsonValue.Create(word));
         }
 
         return new JsonObject { ["enum"] = values };
