@@ -97,15 +97,14 @@ public readonly ref struct SyslogLine
     {
         parsed = default;
         found = false;
-        if (!Vector256.IsHardwareAccelerated || line.Length < 16 + 32 + 32 || line[3] != (byte)' '
+        if (!Vector128.IsHardwareAccelerated || line.Length < 16 + 32 + 32 || line[3] != (byte)' '
             || line[6] != (byte)' ' || line[9] != (byte)':' || line[15] != (byte)' ')
         {
             return false;
         }
 
         ref var start = ref MemoryMarshal.GetReference(line);
-        var spaces = Vector256.Equals(Vector256.LoadUnsafe(ref start, 16), Vector256.Create((byte)' '))
-            .ExtractMostSignificantBits();
+        var spaces = Matches(ref start, 16, (byte)' ');
         if (spaces == 0)
         {
             return false;
@@ -114,22 +113,24 @@ public readonly ref struct SyslogLine
         // The tag runs from after the host to the first ": "; a colon in the last lane cannot see its
         // space, so a tag that long is left to the search.
         var at = 16 + BitOperations.TrailingZeroCount(spaces) + 1;
-        var tag = Vector256.LoadUnsafe(ref start, (nuint)at);
-        var colons = Vector256.Equals(tag, Vector256.Create((byte)':')).ExtractMostSignificantBits()
-            & (Vector256.Equals(tag, Vector256.Create((byte)' ')).ExtractMostSignificantBits() >> 1);
+        var colons = Matches(ref start, at, (byte)':') & (Matches(ref start, at, (byte)' ') >> 1);
         if (colons == 0)
         {
             return false;
         }
 
-        var colon = BitOperations.TrailingZeroCount(colons);
-        if (colon == 0)
+        // Note: an empty tag is told by the mask's first bit, not by the count of trailing zeros being
+        // 0: where the processor has no TZCNT (no BMI1: older processors, and a native build for the
+        // baseline x86-64), .NET 10's JIT tested that count's zero flag after BSF, which is set only
+        // when the mask is zero, and went on with an empty program (SyslogPrefixTests, AVX2 off).
+        if ((colons & 1) != 0)
         {
             return true;
         }
 
-        var brackets = Vector256.Equals(tag, Vector256.Create((byte)'[')).ExtractMostSignificantBits()
-            & ((1u << colon) - 1);
+        var colon = BitOperations.TrailingZeroCount(colons);
+
+        var brackets = Matches(ref start, at, (byte)'[') & ((1u << colon) - 1);
         var program = line.Slice(at, brackets == 0 ? colon : BitOperations.TrailingZeroCount(brackets));
         var pid = brackets == 0 || line[at + colon - 1] != (byte)']'
             ? default
@@ -137,6 +138,27 @@ public readonly ref struct SyslogLine
         parsed = new SyslogLine { Time = line[..15], Program = program, Pid = pid, Message = line[(at + colon + 2)..] };
         found = true;
         return true;
+    }
+
+    /// <summary>
+    /// Bit i set where byte <paramref name="at"/> + i equals <paramref name="value"/>, for 32 bytes:
+    /// one 256-bit comparison, or two 128-bit ones where the processor (or a native build for the
+    /// baseline x86-64) has no 256-bit vectors.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Matches(ref byte start, int at, byte value)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            return Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)at), Vector256.Create(value))
+                .ExtractMostSignificantBits();
+        }
+
+        var low = Vector128.Equals(Vector128.LoadUnsafe(ref start, (nuint)at), Vector128.Create(value))
+            .ExtractMostSignificantBits();
+        var high = Vector128.Equals(Vector128.LoadUnsafe(ref start, (nuint)at + 16), Vector128.Create(value))
+            .ExtractMostSignificantBits();
+        return low | (high << 16);
     }
 
     private static bool TryRspamdNative(ReadOnlySpan<byte> line, out SyslogLine parsed)
