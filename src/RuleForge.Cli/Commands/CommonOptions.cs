@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using RuleForge.Pipeline;
 using RuleForge.Rendering;
@@ -101,6 +102,16 @@ internal static class CommonOptions
         {
             var at = Diagnostics.SourceLocation.OfFile(folder);
             io.Error.WriteLine(Diagnostics.Messages.TemplateFolderMissing.At(at, folder));
+            return null;
+        }
+
+        // Note: Scriban reads the template model by reflection, and a native build keeps only what
+        // scripts/test shows the built-in templates read; a custom template could reach a member
+        // trimming dropped and print nothing where a value belongs, in a mail configuration.
+        if (settings.TemplateFolder is { } custom && !RuntimeFeature.IsDynamicCodeSupported)
+        {
+            io.Error.WriteLine(Diagnostics.Messages.TemplatesNeedPortableBuild.At(
+                Diagnostics.SourceLocation.OfFile(custom), custom));
             return null;
         }
 

@@ -221,6 +221,12 @@ public static partial class Messages
         "the template folder '{0}' does not exist",
         "Pass a folder that holds rspamd/, spamassassin/ and postfix/ templates.");
 
+    public static readonly MessageTemplate TemplatesNeedPortableBuild = new(
+        "RF1504", E,
+        "the native build renders only the built-in templates; '{0}' needs the portable build",
+        "Run the .NET tool or 'dotnet run' for custom templates: the native build keeps only what "
+        + "the built-in templates read.");
+
     // Verification
     public static readonly MessageTemplate DaemonMissing = new(
         "RF1601", E,
