@@ -39,6 +39,29 @@ public class ParallelScanTests
         Assert.True(doc.RootElement.GetProperty("trustedBlocked").GetInt64() > 0);
     }
 
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(4, false)]
+    [InlineData(1, true)]
+    [InlineData(4, true)]
+    public void ReadErrorAfterSomeBlocks_StopsTheRunWithItsDiagnostic(int processors, bool gzip)
+    {
+        // The error comes from the reading thread after several blocks were handed to the parsers:
+        // the run must end (no hang), with the error's diagnostic and no report.
+        var plan = BuildPipeline.Prepare(Path.Combine(RepoPaths.Root, "rules", "efax.yaml"), "rules/efax.yaml",
+            new PolicyDefaults()).Plan!;
+        var log = Encoding.UTF8.GetBytes(MixedLog(seed: 5, lines: 60_000));
+        Exception failure = gzip ? new InvalidDataException("corrupt block") : new IOException("device gone");
+        var input = new LogInput("mail.log", () => new FailingStream(log, failAt: 3 * LogLineReader.BlockSize, failure));
+
+        var result = LogDiagnoser.Diagnose(plan, [input], processors);
+
+        Assert.Null(result.Report);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(gzip ? "RF1802" : "RF1801", error.Code);
+        Assert.Contains(failure.Message, error.Message, StringComparison.Ordinal);
+    }
+
     private static string Report(RuleForge.Planning.BuildPlan plan, byte[] log, int processors)
     {
         var result = LogDiagnoser.Diagnose(plan, [new LogInput("mail.log", () => new MemoryStream(log))], processors);
@@ -95,5 +118,20 @@ public class ParallelScanTests
         }
 
         return text.ToString();
+    }
+
+    /// <summary>A stream of the given bytes that throws once <paramref name="failAt"/> bytes are read.</summary>
+    private sealed class FailingStream(byte[] data, int failAt, Exception failure) : MemoryStream(data)
+    {
+        // Note: a MemoryStream subclass reads spans through this overload.
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (Position >= failAt)
+            {
+                throw failure;
+            }
+
+            return base.Read(buffer, offset, Math.Min(count, (int)(failAt - Position)));
+        }
     }
 }
