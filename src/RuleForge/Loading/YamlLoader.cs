@@ -106,7 +106,7 @@ public static class YamlLoader
     /// <summary>Loads YAML from text.</summary>
     public static LoadResult LoadText(string text, string displayPath)
     {
-        var reader = new EventReader(new Parser(new StringReader(text)), displayPath);
+        var reader = new EventReader(new GuardedParser(new Parser(new StringReader(text))), displayPath);
         try
         {
             var root = reader.ReadStream();
@@ -122,11 +122,11 @@ public static class YamlLoader
             reader.Diagnostics.Add(Messages.YamlSyntax.At(at, Describe(e)));
             return new LoadResult(null, reader.Diagnostics.Items);
         }
-        catch (Exception e) when (e.Source == "YamlDotNet"
-            && e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        catch (MalformedYamlException)
         {
             // Note: YamlDotNet's scanner throws InvalidOperationException on some malformed
             // input (an unclosed flow sequence followed by more keys); it is still a syntax error.
+            // (This was told by the exception's Source, which a native build does not keep.)
             var at = reader.LastPosition;
             const string What = "the document is malformed after this point (an unclosed '[' or '{'?)";
             reader.Diagnostics.Add(Messages.YamlSyntax.At(at, What));
