@@ -33,6 +33,12 @@ internal static class DiagnoseCommand
         };
         command.SetAction(result =>
         {
+            if (result.GetValue(logs)!.Count(l => l == "-") > 1)
+            {
+                io.Error.WriteLine("ruleforge: standard input ('-') can be read only once; give it once.");
+                return ExitCodes.Usage;
+            }
+
             // Note: the scan's hot methods compile on another core while the policy loads.
             _ = LogDiagnoser.WarmUp();
             var path = result.GetValue(policy)!;

@@ -10,41 +10,65 @@ public static class DiagnosisWriter
     /// <summary>Totals, then blocks by blocklist and stage, trusted senders blocked, and error answers.</summary>
     public static void WriteText(DiagnosisReport r, TextWriter w)
     {
-        w.WriteLine($"read {r.Lines} lines: {r.Events} recognised, {r.Skipped} skipped");
-        w.WriteLine($"blocklist rejections and spam verdicts: {r.BlocklistRejections}");
+        Line(w, $"read {r.Lines} lines: {r.Events} recognised, {r.Skipped} skipped");
+        Line(w, $"blocklist rejections and spam verdicts: {r.BlocklistRejections}");
         foreach (var g in r.Groups)
         {
             var id = g.BlocklistId is null ? "not in the policy" : g.BlocklistId;
-            w.WriteLine($"  {g.Zone} ({id}) at {DiagnosisCollector.Stage(g.Stage)}: {g.Count} " +
+            Line(w, $"  {g.Zone} ({id}) at {DiagnosisCollector.Stage(g.Stage)}: {g.Count} " +
                 $"(first {g.FirstSeen} at {g.FirstLocation}, last {g.LastSeen})");
             foreach (var (fate, count) in g.PolicyFates)
             {
-                w.WriteLine($"    with the policy: {fate} ({count})");
+                Line(w, $"    with the policy: {fate} ({count})");
             }
         }
 
-        w.WriteLine($"trusted senders blocked: {r.TrustedBlocked}");
+        Line(w, $"trusted senders blocked: {r.TrustedBlocked}");
         foreach (var t in r.Trusted)
         {
             var e = t.Event;
-            w.WriteLine($"  {t.SenderId}: {e.Location} {DiagnosisCollector.Stage(e.Stage)} {e.Verdict}, client " +
+            Line(w, $"  {t.SenderId}: {e.Location} {DiagnosisCollector.Stage(e.Stage)} {e.Verdict}, client " +
                 $"{e.ClientIp ?? "unknown"}, from <{e.EnvelopeFrom ?? "unknown"}>, by " +
                 $"{string.Join(", ", e.Hits.Select(Hit))} ({t.MatchedBy})");
-            w.WriteLine($"    with the policy: {t.Fate}");
+            Line(w, $"    with the policy: {t.Fate}");
         }
 
         if (r.TrustedOmitted > 0)
         {
-            w.WriteLine($"  ... and {r.TrustedOmitted} more");
+            Line(w, $"  ... and {r.TrustedOmitted} more");
         }
 
-        w.WriteLine($"blocklist error answers (not listings): {r.ErrorAnswers}");
+        Line(w, $"blocklist error answers (not listings): {r.ErrorAnswers}");
         foreach (var e in r.Errors)
         {
-            w.WriteLine($"  {e.Zone} {e.Kind}{(e.Answer is null ? "" : $" ({e.Answer})")} at " +
+            Line(w, $"  {e.Zone} {e.Kind}{(e.Answer is null ? "" : $" ({e.Answer})")} at " +
                 $"{DiagnosisCollector.Stage(e.Stage)}: {e.Count}, {e.Blocked} with a rejection or spam verdict " +
                 $"(first {e.FirstSeen} at {e.FirstLocation}, last {e.LastSeen})");
         }
+    }
+
+    /// <summary>
+    /// One line of the text report. Zones, senders, verdicts and times come from the log: control
+    /// characters in them (an escape sequence, a NUL) are printed as \uXXXX, as in diagnostics,
+    /// so a crafted log line cannot drive the terminal that shows the report.
+    /// </summary>
+    private static void Line(TextWriter w, string text)
+    {
+        if (!text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029'))
+        {
+            w.WriteLine(text);
+            return;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            _ = char.IsControl(c) || c is '\u2028' or '\u2029'
+                ? sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}")
+                : sb.Append(c);
+        }
+
+        w.WriteLine(sb.ToString());
     }
 
     /// <summary>The same as one JSON object.</summary>

@@ -144,6 +144,33 @@ public class DiagnoseCommandTests
     }
 
     [Fact]
+    public void ControlCharactersFromTheLog_AreEscapedInTheTextReport()
+    {
+        // A crafted zone and sender with terminal escape sequences: the report shows them as \u001b.
+        const string Log =
+            "Dec  4 15:00:00 mx1 postfix/smtpd[1300]: NOQUEUE: reject: RCPT from x[192.0.2.8]: 554 5.7.1 " +
+            "Service unavailable; Client host [192.0.2.8] blocked using zen.spamhaus.org\u001b[31m; " +
+            "from=<news\u001b[2J@example.org> to=<bob@example.net> proto=ESMTP helo=<x>\n";
+
+        var result = CliRunner.RunWithInput(Log, "diagnose", "-", "--policy", Efax);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain('\u001b', result.Stdout);
+        Assert.Contains("zen.spamhaus.org\\u001b[31m", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("news\\u001b[2J@example.org", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StandardInputTwice_IsAUsageError()
+    {
+        var result = CliRunner.RunWithInput(TrustedBlocked, "diagnose", "-", "-", "--policy", Efax);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Contains("standard input ('-') can be read only once", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BrokenGzip_IsADiagnostic_AndExit1()
     {
         using var temp = new TempFolder();
