@@ -49,8 +49,8 @@ public static class DiagnosisWriter
 
     /// <summary>
     /// One line of the text report. Zones, senders, verdicts and times come from the log: control
-    /// characters in them (an escape sequence, a NUL) are printed as \uXXXX, as in diagnostics,
-    /// so a crafted log line cannot drive the terminal that shows the report.
+    /// characters in them (an escape sequence, a NUL) are printed as escapes such as \u001b, as
+    /// diagnostics print them, so a crafted log line cannot drive the terminal showing the report.
     /// </summary>
     private static void Line(TextWriter w, string text)
     {

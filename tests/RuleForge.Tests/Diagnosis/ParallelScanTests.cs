@@ -52,7 +52,8 @@ public class ParallelScanTests
             new PolicyDefaults()).Plan!;
         var log = Encoding.UTF8.GetBytes(MixedLog(seed: 5, lines: 60_000));
         Exception failure = gzip ? new InvalidDataException("corrupt block") : new IOException("device gone");
-        var input = new LogInput("mail.log", () => new FailingStream(log, failAt: 3 * LogLineReader.BlockSize, failure));
+        var failAt = 3 * LogLineReader.BlockSize;
+        var input = new LogInput("mail.log", () => new FailingStream(log, failAt, failure));
 
         var result = LogDiagnoser.Diagnose(plan, [input], processors);
 

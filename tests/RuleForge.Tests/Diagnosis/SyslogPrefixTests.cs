@@ -24,7 +24,8 @@ public class SyslogPrefixTests
         "postfix/smtpd[3000]: ", "postfix/postscreen[1200]: ", "postfix/qmgr[900]: ", "postfix-out/smtpd[1]: ",
         "postfix/submission/smtpd[7]: ", "postfix/smtpd: ", "rspamd[800]: ", "spamd[7000]: ", "dovecot: ",
         "kernel: ", "foo:bar[1]: ", "prog[]: ", "prog[12x]: ", "prog[1]x: ", "[1]: ", ": ", "::  ", "x[1]:", "x[1] ",
-        "prog[1: 2]: ", "p[1]]: ", new string('p', 28) + "[1]: ", new string('p', 29) + ": ", new string('p', 30) + ": ",
+        "prog[1: 2]: ", "p[1]]: ", new string('p', 28) + "[1]: ", new string('p', 29) + ": ",
+        new string('p', 30) + ": ",
         new string('p', 31) + ": ", new string('p', 26) + "[12]: ", new string('p', 40) + "[1]: ", "",
     ];
 
