@@ -85,6 +85,23 @@ public class LineKindTests
     }
 
     [Fact]
+    public void DnsblRankAndDisconnect_OfAnIPv6Client_AreOneDrop_WithTheDnsblogAnswer()
+    {
+        // The rank's address is parsed from text, the disconnect's and dnsblog's kept from the line's
+        // bytes; an IPv6 address is too long to pack, so all three must meet as the same text key.
+        var report = JsonReport(
+            "Dec  4 15:00:00 mx1 postfix/dnsblog[1202]: addr 2001:db8:7::2a listed by domain bl.spamcop.net as " +
+            "127.0.0.2\n" +
+            "Dec  4 15:00:01 mx1 postfix/postscreen[1201]: DNSBL rank 4 for [2001:db8:7::2a]:40001\n" +
+            "Dec  4 15:00:01 mx1 postfix/postscreen[1201]: DISCONNECT [2001:db8:7::2a]:40001\n");
+
+        var e = Example(report, "bl.spamcop.net", "postscreen");
+        Assert.Equal("dropped, DNSBL rank 4", Text(e, "verdict"));
+        Assert.Equal("2001:db8:7::2a", Text(e, "clientIp"));
+        Assert.Equal("127.0.0.2", Text(e.GetProperty("blocklists")[0], "answer"));
+    }
+
+    [Fact]
     public void PassAndListedSpellings_AreRecognised_AndAPassEndsTheRank()
     {
         var report = JsonReport(
