@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using RuleForge.Diagnostics;
 using RuleForge.Explanation;
 
 namespace RuleForge.Diagnosis;
@@ -49,27 +50,10 @@ public static class DiagnosisWriter
 
     /// <summary>
     /// One line of the text report. Zones, senders, verdicts and times come from the log: control
-    /// characters in them (an escape sequence, a NUL) are printed as escapes such as \u001b, as
-    /// diagnostics print them, so a crafted log line cannot drive the terminal showing the report.
+    /// characters in them (an escape sequence, a NUL) are printed as escapes such as \u001b, with
+    /// the diagnostics' rules, so a crafted log line cannot drive the terminal showing the report.
     /// </summary>
-    private static void Line(TextWriter w, string text)
-    {
-        if (!text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029'))
-        {
-            w.WriteLine(text);
-            return;
-        }
-
-        var sb = new System.Text.StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
-            _ = char.IsControl(c) || c is '\u2028' or '\u2029'
-                ? sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}")
-                : sb.Append(c);
-        }
-
-        w.WriteLine(sb.ToString());
-    }
+    private static void Line(TextWriter w, string text) => w.WriteLine(MessageTemplate.Escaped(text));
 
     /// <summary>The same as one JSON object.</summary>
     public static void WriteJson(DiagnosisReport r, Utf8JsonWriter w)

@@ -31,20 +31,36 @@ public sealed record MessageTemplate(string Code, Severity Severity, string Mess
     {
         var cut = text.Length > MaxArgumentLength;
         var keep = cut && char.IsHighSurrogate(text[MaxArgumentLength - 1]) ? MaxArgumentLength - 1 : MaxArgumentLength;
-        var sb = new StringBuilder(Math.Min(text.Length, MaxArgumentLength) + 8);
-        foreach (var c in cut ? text[..keep] : text)
+        return cut ? Escaped(text[..keep]) + "..." : Escaped(text);
+    }
+
+    /// <summary>
+    /// The text with control and line-separator characters as escapes (\n, \u001b ...), whole: for
+    /// reports that print values taken from input, such as diagnose's text report.
+    /// </summary>
+    public static string Escaped(string text)
+    {
+        if (!text.Any(NeedsEscape))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
         {
             _ = c switch
             {
                 '\n' => sb.Append(@"\n"),
                 '\r' => sb.Append(@"\r"),
                 '\t' => sb.Append(@"\t"),
-                _ when char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' or '\ufeff' =>
-                    sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+                _ when NeedsEscape(c) => sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
                 _ => sb.Append(c),
             };
         }
 
-        return cut ? sb.Append("...").ToString() : sb.ToString();
+        return sb.ToString();
     }
+
+    private static bool NeedsEscape(char c) =>
+        char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' or '\ufeff';
 }
