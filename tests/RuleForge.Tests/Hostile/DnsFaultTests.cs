@@ -56,7 +56,7 @@ public sealed class DnsFaultTests : IDisposable
         Assert.Contains(name is null ? "partner.example.com failed" : $"{name} failed", run.Stderr,
             StringComparison.Ordinal);
         Assert.Contains("error RF1347", run.Stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+        Assert.False(StackTraces.In(run.Stderr), run.Stderr);
         Assert.Equal(lockfile, File.ReadAllBytes(LockPolicies.LockfileOf(policy)));
         Assert.Equal(before, Build(policy, "after"));
     }

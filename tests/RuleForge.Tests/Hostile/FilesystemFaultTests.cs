@@ -86,7 +86,7 @@ public sealed class FilesystemFaultTests : IDisposable
             Assert.Contains(reason, run.Stderr, StringComparison.Ordinal);
         }
 
-        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+        Assert.False(StackTraces.In(run.Stderr), run.Stderr);
         var before = File.ReadAllText(_temp["before.txt"]);
         Assert.NotEmpty(before);
         Assert.Equal(before, File.ReadAllText(_temp["after.txt"]));

@@ -54,7 +54,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
             var policy = _temp[name];
             File.WriteAllBytes(policy, bytes);
             var run = CliRunner.Run("build", policy, "--out", _temp[$"out-{i % 4}"], "--quiet");
-            return run.ExitCode is 0 or 1 && !run.Stderr.Contains("   at ", StringComparison.Ordinal)
+            return run.ExitCode is 0 or 1 && !StackTraces.In(run.Stderr)
                 ? null
                 : $"exit {run.ExitCode}\n{run.Stderr}";
         });

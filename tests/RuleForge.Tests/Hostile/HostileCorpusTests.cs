@@ -83,7 +83,7 @@ public sealed class HostileCorpusTests(ITestOutputHelper output) : IDisposable
         var all = result.Stdout + result.Stderr;
         var missing = c.Expected.Where(code => !all.Contains($" {code}: ", StringComparison.Ordinal)).ToList();
         var lines = result.Stderr.Count(ch => ch == '\n');
-        var crashed = all.Contains("   at ", StringComparison.Ordinal)
+        var crashed = StackTraces.In(all)
             || all.Contains("internal error", StringComparison.Ordinal);
         return result.ExitCode != 1 ? $"exit {result.ExitCode}, not 1\n{Cut(result)}"
             : missing.Count > 0 ? $"missing {string.Join(", ", missing)}\n{Cut(result)}"

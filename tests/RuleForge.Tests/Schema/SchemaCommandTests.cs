@@ -41,6 +41,6 @@ public class SchemaCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error RF1910: cannot write the schema", result.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(path));
-        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.False(StackTraces.In(result.Stderr), result.Stderr);
     }
 }
